@@ -1,0 +1,137 @@
+"""Find a quote in a seed (spec §2, claims).
+
+Matching ignores differences of whitespace, straight versus curly quotes and
+apostrophes, and dash variants - nothing else (case and every other character
+count). A quote must lie inside one block (paragraph or heading) of the seed,
+because the brief page highlights it in place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .seeds import Seed
+
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\uff07", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a quote sits: block index in the seed and character offsets in its text."""
+
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NotFound:
+    closest: str  # the closest passage of the seed ("" when the seed has no text)
+    spans_blocks: bool = False
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    count: int
+
+
+@dataclass(frozen=True)
+class OccurrenceOutOfRange:
+    count: int
+
+
+AnchorResult = Anchor | NotFound | Ambiguous | OccurrenceOutOfRange
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Fold quotes and dashes, collapse whitespace; map each output char to its input offset."""
+    folded = text.translate(_FOLD)
+    out: list[str] = []
+    offsets: list[int] = []
+    for match in re.finditer(r"\s+|\S+", folded):
+        if match.group()[0].isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                offsets.append(match.start())
+        else:
+            out.append(match.group())
+            offsets.extend(range(match.start(), match.end()))
+    joined = "".join(out)
+    if joined.endswith(" "):
+        joined = joined[:-1]
+        offsets.pop()
+    return joined, offsets
+
+
+def normalize_quote(quote: str) -> str:
+    return _SPACE.sub(" ", quote.translate(_FOLD)).strip()
+
+
+@dataclass(frozen=True)
+class _Index:
+    blocks: tuple[tuple[str, tuple[int, ...]], ...]  # (normalized text, offsets) per block
+    joined: str  # every block, normalized, joined by a space
+
+
+@lru_cache(maxsize=4096)
+def _index(seed: Seed) -> _Index:
+    blocks = tuple((norm, tuple(offsets)) for norm, offsets in (normalize(b.text) for b in seed.blocks))
+    return _Index(blocks, " ".join(norm for norm, _ in blocks))
+
+
+def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorResult:
+    """Locate ``quote`` in ``seed``; ``occurrence`` (1-based) picks one of several matches."""
+    needle = normalize_quote(quote)
+    index = _index(seed)
+    matches: list[Anchor] = []
+    if needle:
+        for block_no, (norm, offsets) in enumerate(index.blocks):
+            at = norm.find(needle)
+            while at != -1:
+                end = offsets[at + len(needle) - 1] + 1
+                matches.append(Anchor(block_no, offsets[at], end))
+                at = norm.find(needle, at + 1)
+    if not matches:
+        spans = bool(needle) and needle in index.joined
+        return NotFound(closest_passage(seed, quote), spans_blocks=spans)
+    if occurrence is None:
+        return matches[0] if len(matches) == 1 else Ambiguous(len(matches))
+    if occurrence > len(matches):
+        return OccurrenceOutOfRange(len(matches))
+    return matches[occurrence - 1]
+
+
+def closest_passage(seed: Seed, quote: str, *, limit: int = 160) -> str:
+    """The passage of the seed most like ``quote``, at word boundaries, in the seed's own spelling."""
+    needle = normalize_quote(quote)
+    best: tuple[float, int, int, int] | None = None  # (score, block, start word, end word)
+    n_words = max(1, len(needle.split(" ")))
+    for block_no, block in enumerate(seed.blocks):
+        words = block.text.split()
+        normalized = [w.translate(_FOLD) for w in words]
+        for size in {max(1, n_words - 1), n_words, n_words + 1}:
+            for start in range(0, max(1, len(words) - size + 1)):
+                candidate = " ".join(normalized[start : start + size])
+                matcher = difflib.SequenceMatcher(None, candidate, needle, autojunk=False)
+                if best is not None and matcher.real_quick_ratio() <= best[0]:
+                    continue
+                if best is not None and matcher.quick_ratio() <= best[0]:
+                    continue
+                score = matcher.ratio()
+                if best is None or score > best[0]:
+                    best = (score, block_no, start, start + size)
+    if best is None:
+        return ""
+    _, block_no, start, end = best
+    passage = " ".join(seed.blocks[block_no].text.split()[start:end])
+    return passage if len(passage) <= limit else passage[: limit - 1].rstrip() + "\u2026"

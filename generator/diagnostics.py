@@ -1,0 +1,57 @@
+"""Diagnostics are data: collected by every stage, printed once at the edge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem, at a place a contributor can jump to.
+
+    ``line`` and ``col`` are 1-based, like editors and compilers count them.
+    ``path`` is relative to the corpus root and uses forward slashes.
+    """
+
+    path: str
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+
+    def format_text(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: error: {self.message}"
+        if self.hint:
+            text += f"; {self.hint}"
+        return text
+
+    def format_github(self) -> str:
+        # GitHub workflow commands: '%', CR and LF must be escaped in the message,
+        # and ',' / ':' additionally in property values.
+        message = self.message + (f"; {self.hint}" if self.hint else "")
+        return (
+            f"::error file={_escape_property(self.path)},line={self.line},col={self.col}"
+            f"::{_escape_data(message)}"
+        )
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by file, line and column; exact duplicates dropped."""
+    return sorted(set(diagnostics))
+
+
+class CorpusError(Exception):
+    """Raised at the edge when a corpus has problems; carries all of them."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sort_diagnostics(diagnostics)
+        super().__init__("\n".join(d.format_text() for d in self.diagnostics))

@@ -1,0 +1,222 @@
+"""Typed, immutable records of the annotation format (spec §2).
+
+These pydantic models are both the validator of a single file and the source
+of the JSON Schema that editors use (``schema/*.schema.json``). Corpus-wide
+rules (unique ids, references, quotes) live in ``validate.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    TypeAdapter,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX = 80
+# Names Windows will not create as files, whatever the extension.
+RESERVED_IDS = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+ActorKind = Literal["person", "organization", "government", "state", "armed-group", "coalition", "group", "other"]
+ClaimType = Literal["assertion", "assessment", "prediction", "proposal", "commitment", "denial"]
+Rating = Literal["supported", "disputed", "unverified", "misleading", "false"]
+Likelihood = Literal["almost-certain", "very-likely", "likely", "even-chance", "unlikely", "very-unlikely", "remote"]
+Confidence = Literal["low", "moderate", "high"]
+Horizon = Literal["immediate", "near-term", "long-term"]
+
+
+def _check_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is reserved on Windows and cannot name a page; choose another id")
+    return value
+
+
+def _check_text(value: str) -> str:
+    control = _CONTROL.search(value)
+    if control:
+        raise ValueError(f"control character U+{ord(control.group()):04X} is not allowed in text")
+    return unicodedata.normalize("NFC", value)
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"'{value}' is not an http(s) URL; only http:// and https:// links are allowed")
+    if any(c.isspace() or ord(c) < 32 for c in value) or "\\" in value:
+        raise ValueError(f"'{value}' contains spaces or control characters; percent-encode them")
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX),
+    AfterValidator(_check_id),
+    Field(description="Lowercase letters, digits and single hyphens; at most 80 characters."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_text)]
+Url = Annotated[str, AfterValidator(_check_url), Field(description="An http:// or https:// URL.")]
+Ids = tuple[Id, ...]
+IdOrIds = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)]
+Occurrence = Annotated[int, Field(ge=1, description="Which match (1-based) when the quote occurs more than once.")]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Actor(Record):
+    """A person, government, armed group, coalition... declared once in the corpus."""
+
+    id: Id
+    name: Text
+    kind: ActorKind
+    role: Text | None = None
+    member_of: Ids = ()
+    aliases: tuple[Text, ...] = Field(default=(), description="How articles name this actor.")
+    description: Text | None = None
+    wikidata: Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")] | None = None
+
+
+class Evidence(Record):
+    """A supporting quote from the same seed, or a link."""
+
+    quote: Text | None = None
+    occurrence: Occurrence | None = None
+    url: Url | None = None
+    title: Text | None = None
+
+    @model_validator(mode="after")
+    def _quote_or_url(self) -> "Evidence":
+        if (self.quote is None) == (self.url is None):
+            raise ValueError("evidence needs exactly one of 'quote' or 'url'")
+        if self.occurrence is not None and self.quote is None:
+            raise ValueError("'occurrence' only goes with 'quote'")
+        return self
+
+
+class Review(Record):
+    """A fact-check of the claim."""
+
+    rating: Rating
+    note: Text | None = None
+    sources: tuple[Url, ...] = ()
+
+
+class Claim(Record):
+    id: Id
+    by: Annotated[IdOrIds, Field(min_length=1, description="Actor id(s) making the claim.")]
+    statement: Text
+    quote: Text
+    occurrence: Occurrence | None = None
+    type: ClaimType = "assertion"
+    about: Ids = ()
+    supports: Ids = ()
+    contradicts: Ids = ()
+    evidence: tuple[Evidence, ...] = ()
+    review: Review | None = None
+
+
+class Implication(Record):
+    id: Id
+    statement: Text
+    because: Annotated[IdOrIds, Field(min_length=1, description="Claim id(s) this follows from.")]
+    affects: Ids = ()
+    likelihood: Likelihood
+    confidence: Confidence
+    horizon: Horizon
+    quote: Text | None = None
+    occurrence: Occurrence | None = None
+
+
+class Source(Record):
+    publisher: Text | None = None
+    url: Url | None = None
+    author: Text | None = None
+    title: Text | None = None
+
+
+def _actor_entry_kind(value: Any) -> str:
+    return "ref" if isinstance(value, str) else "decl"
+
+
+ActorEntry = Annotated[
+    Annotated[Id, Tag("ref")] | Annotated[Actor, Tag("decl")],
+    Discriminator(_actor_entry_kind),
+]
+
+
+class BriefFile(Record):
+    """The content of ``briefs/<brief-id>.yml``."""
+
+    seed: Annotated[str, StringConstraints(pattern=r"^[^/\\\x00]+$"), Field(description="A file name in seeds/.")]
+    title: Text
+    date: dt.date | None = Field(default=None, description="YYYY-MM-DD; optional when the seed has a date header.")
+    summary: Text
+    source: Source | None = None
+    tags: Ids = ()
+    actors: tuple[ActorEntry, ...] = Field(default=(), description="Declarations (mappings) or references (ids).")
+    claims: tuple[Claim, ...] = ()
+    implications: tuple[Implication, ...] = ()
+
+    @property
+    def declared_actors(self) -> tuple[Actor, ...]:
+        return tuple(a for a in self.actors if isinstance(a, Actor))
+
+    @property
+    def actor_refs(self) -> tuple[str, ...]:
+        return tuple(a for a in self.actors if isinstance(a, str))
+
+
+ActorsFile = TypeAdapter(tuple[Actor, ...])
+"""The content of ``briefs/_actors.yml``: a list of actor declarations."""
+
+# Which record a mapping at a given place holds; used to suggest the closest key.
+SECTION_RECORDS: dict[str, type[Record]] = {
+    "actors": Actor,
+    "claims": Claim,
+    "implications": Implication,
+    "evidence": Evidence,
+    "review": Review,
+    "source": Source,
+}
+
+
+def record_at(loc: tuple[str | int, ...], top: type[Record] | None) -> type[Record] | None:
+    """The record type of the mapping at ``loc`` (a path of keys and list indexes)."""
+    names = [part for part in loc if isinstance(part, str)]
+    return SECTION_RECORDS[names[-1]] if names else top
+
+
+def brief_schema() -> dict[str, Any]:
+    schema = BriefFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Brief annotation (briefs/<brief-id>.yml)"
+    return schema
+
+
+def actors_schema() -> dict[str, Any]:
+    schema = ActorsFile.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Shared actors (briefs/_actors.yml)"
+    return schema

@@ -1,0 +1,402 @@
+"""Validate a whole corpus: every file, then every rule across files.
+
+Collect, then resolve: first load every file and register every id (with the
+place it was written), then check every reference and quote. Every problem is
+a ``Diagnostic``; nothing is raised, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import TypeAdapter, ValidationError
+
+from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quote
+from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
+from .diagnostics import Diagnostic, sort_diagnostics
+from .load import LoadedYAML, Pos, load_yaml_file
+from .messages import closest, did_you_mean, validation_diagnostics
+from .model import (
+    ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
+)
+from .seeds import Seed, discover_seeds, load_seed
+
+ACTORS_FILE = "_actors.yml"
+_ID = re.compile(ID_PATTERN)
+
+
+_ITEM = {
+    "actors": TypeAdapter(ActorEntry),
+    "claims": TypeAdapter(Claim),
+    "implications": TypeAdapter(Implication),
+}
+
+
+@dataclass(frozen=True)
+class _Brief:
+    """A brief file as far as it validated: items are checked one by one, so one
+    bad claim does not hide the reference and quote problems of the others."""
+
+    id: str
+    loaded: LoadedYAML
+    doc: BriefFile | None  # None when a top-level field is wrong
+    actors: tuple[tuple[int, Actor | str], ...]
+    claims: tuple[tuple[int, Claim], ...]
+    implications: tuple[tuple[int, Implication], ...]
+    seed: str | None
+
+    @property
+    def path(self) -> str:
+        return self.loaded.path
+
+
+@dataclass(frozen=True)
+class _Place:
+    path: str
+    pos: Pos
+    brief: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.pos.line}:{self.pos.col}"
+
+
+def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
+    """Validate the corpus under ``root``; return it only when there is no problem at all."""
+    problems: list[Diagnostic] = []
+    seeds = _load_seeds(root, problems)
+    briefs, shared_actors, raw_ids = _load_briefs(root, problems)
+
+    registry = _Registry(problems, raw_ids)
+    if shared_actors is not None:
+        loaded, actors = shared_actors
+        for i, actor in enumerate(actors):
+            registry.add("actor", actor.id, actor, _Place(loaded.path, loaded.pos((i, "id"))))
+    for brief in briefs:
+        for i, entry in brief.actors:
+            if isinstance(entry, Actor):
+                registry.add("actor", entry.id, entry, _Place(brief.path, brief.loaded.pos(("actors", i, "id")), brief.id))
+        for i, claim in brief.claims:
+            registry.add("claim", claim.id, claim, _Place(brief.path, brief.loaded.pos(("claims", i, "id")), brief.id))
+        for i, imp in brief.implications:
+            registry.add("implication", imp.id, imp, _Place(brief.path, brief.loaded.pos(("implications", i, "id")), brief.id))
+
+    refs = _References(registry, problems)
+    if shared_actors is not None:
+        loaded, actors = shared_actors
+        for i, actor in enumerate(actors):
+            refs.check_actor(actor, loaded, (i,))
+
+    records: list[BriefRecord] = []
+    claims: dict[str, ClaimRecord] = {}
+    implications: dict[str, ImplicationRecord] = {}
+    for brief in briefs:
+        refs.check_brief(brief)
+        seed = _seed_for(brief, seeds, root, problems)
+        if seed is None:
+            continue
+        date = _date_for(brief, seed, problems)
+        if brief.doc is not None and date is not None:
+            records.append(BriefRecord(brief.id, brief.path, brief.doc, seed, date))
+        for i, claim in brief.claims:
+            anchor = _anchor(brief, seed, ("claims", i), claim.id, "claim", claim.quote, claim.occurrence, problems)
+            evidence = tuple(
+                _anchor(brief, seed, ("claims", i, "evidence", j), claim.id, "claim", ev.quote, ev.occurrence, problems)
+                if ev.quote is not None else None
+                for j, ev in enumerate(claim.evidence)
+            )
+            if anchor is not None:
+                line = brief.loaded.pos(("claims", i)).line
+                claims[claim.id] = ClaimRecord(claim, brief.id, brief.path, line, anchor, evidence)
+        for i, imp in brief.implications:
+            anchor = None
+            if imp.quote is not None:
+                anchor = _anchor(brief, seed, ("implications", i), imp.id, "implication", imp.quote, imp.occurrence, problems)
+            line = brief.loaded.pos(("implications", i)).line
+            implications[imp.id] = ImplicationRecord(imp, brief.id, brief.path, line, anchor)
+
+    if problems:
+        return None, sort_diagnostics(problems)
+    actors = {
+        actor_id: ActorRecord(actor, place.path, place.pos.line, place.brief)
+        for actor_id, (actor, place) in registry.entries["actor"].items()
+    }
+    corpus = Corpus(
+        briefs=tuple(sorted(records, key=lambda b: b.id)),
+        actors=dict(sorted(actors.items())),
+        claims=dict(sorted(claims.items())),
+        implications=dict(sorted(implications.items())),
+        seeds=seeds,
+    )
+    return corpus, []
+
+
+# -- loading --------------------------------------------------------------------------
+
+
+def _load_seeds(root: Path, problems: list[Diagnostic]) -> dict[str, Seed]:
+    seeds: dict[str, Seed] = {}
+    for path in discover_seeds(root):
+        seed, found = load_seed(path, _rel(root, path))
+        problems.extend(found)
+        if seed is not None:
+            seeds[seed.name] = seed
+    return seeds
+
+
+def discover_briefs(root: Path) -> list[Path]:
+    """Every ``*.yml``/``*.yaml`` under ``briefs/`` (not recursive), sorted by name."""
+    folder = root / "briefs"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
+
+
+def _load_briefs(root: Path, problems: list[Diagnostic]):
+    briefs: list[_Brief] = []
+    shared: tuple[LoadedYAML, tuple[Actor, ...]] | None = None
+    raw_ids: dict[str, set[str]] = {"actor": set(), "claim": set(), "implication": set()}
+    for path in discover_briefs(root):
+        rel = _rel(root, path)
+        if path.suffix == ".yaml":
+            problems.append(Diagnostic(rel, 1, 1, "brief files end in '.yml'", f"rename it to {path.stem}.yml"))
+            continue
+        if path.name.startswith("_") and path.name != ACTORS_FILE:
+            continue  # spec: files starting with '_' are not briefs
+        loaded, found = load_yaml_file(path, rel)
+        problems.extend(found)
+        if loaded is None:
+            continue
+        if path.name == ACTORS_FILE:
+            try:
+                shared = (loaded, ActorsFile.validate_python(loaded.data))
+            except ValidationError as exc:
+                problems.extend(validation_diagnostics(exc, loaded, Actor))
+                _harvest_ids(loaded.data, raw_ids, top="actors")
+            continue
+        id_problem = _brief_id_problem(path.stem)
+        if id_problem:
+            problems.append(Diagnostic(rel, 1, 1, id_problem[0], id_problem[1]))
+        brief = _validate_brief(path.stem, loaded, problems)
+        _harvest_ids(loaded.data, raw_ids)
+        if brief is not None and not id_problem:
+            briefs.append(brief)
+    return briefs, shared, raw_ids
+
+
+def _validate_brief(brief_id: str, loaded: LoadedYAML, problems: list[Diagnostic]) -> _Brief | None:
+    data = loaded.data
+    if not isinstance(data, dict):
+        try:
+            BriefFile.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(validation_diagnostics(exc, loaded, BriefFile))
+        return None
+    items: dict[str, list[tuple[int, Any]]] = {}
+    shell = dict(data)
+    for section, adapter in _ITEM.items():
+        value = data.get(section)
+        if not isinstance(value, list):
+            continue  # absent, or not a list: the whole-file validation reports it
+        valid: list[tuple[int, Any]] = []
+        for i, item in enumerate(value):
+            try:
+                valid.append((i, adapter.validate_python(item)))
+            except ValidationError as exc:
+                problems.extend(validation_diagnostics(exc, loaded, BriefFile, prefix=(section, i)))
+        items[section] = valid
+        shell[section] = [model for _, model in valid]
+    doc: BriefFile | None
+    try:
+        doc = BriefFile.model_validate(shell)
+    except ValidationError as exc:
+        problems.extend(validation_diagnostics(exc, loaded, BriefFile))
+        doc = None
+    seed = data.get("seed") if isinstance(data.get("seed"), str) else None
+    return _Brief(
+        brief_id, loaded, doc,
+        tuple(items.get("actors", ())), tuple(items.get("claims", ())), tuple(items.get("implications", ())), seed,
+    )
+
+
+def _brief_id_problem(stem: str) -> tuple[str, str] | None:
+    if _ID.match(stem) and len(stem) <= ID_MAX and stem not in RESERVED_IDS:
+        return None
+    return (
+        f"file name '{stem}' is not a valid brief id",
+        "name brief files with lowercase letters, digits and single hyphens (at most 80), e.g. us-iraq-talks.yml",
+    )
+
+
+def _harvest_ids(data: Any, raw_ids: dict[str, set[str]], top: str | None = None) -> None:
+    """Register the ids of a file that failed validation, so other files do not get
+    a cascade of 'unknown id' errors for it."""
+    sections = {"actors": "actor", "claims": "claim", "implications": "implication"}
+    lists = {top: data} if top else (data if isinstance(data, dict) else {})
+    for key, kind in sections.items():
+        items = lists.get(key)
+        if isinstance(items, list):
+            for item in items:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    raw_ids[kind].add(item["id"])
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+# -- ids and references ---------------------------------------------------------------
+
+
+class _Registry:
+    def __init__(self, problems: list[Diagnostic], raw_ids: dict[str, set[str]]):
+        self.problems = problems
+        self.raw_ids = raw_ids
+        self.entries: dict[str, dict[str, tuple[Any, _Place]]] = {"actor": {}, "claim": {}, "implication": {}}
+
+    def add(self, kind: str, id_: str, record: Any, place: _Place) -> None:
+        existing = self.entries[kind].get(id_)
+        if existing is not None:
+            self.problems.append(
+                Diagnostic(place.path, place.pos.line, place.pos.col,
+                           f"{kind} '{id_}' is already declared at {existing[1]}",
+                           f"ids are unique across the corpus; {_redeclare_hint(kind)}")
+            )
+            return
+        self.entries[kind][id_] = (record, place)
+
+    def known(self, kind: str, id_: str) -> bool:
+        return id_ in self.entries[kind] or id_ in self.raw_ids[kind]
+
+
+def _redeclare_hint(kind: str) -> str:
+    if kind == "actor":
+        return "declare an actor once and refer to it by its id elsewhere"
+    return f"choose another id for this {kind}"
+
+
+class _References:
+    def __init__(self, registry: _Registry, problems: list[Diagnostic]):
+        self.registry = registry
+        self.problems = problems
+
+    def check_actor(self, actor: Actor, loaded: LoadedYAML, at: tuple[str | int, ...]) -> None:
+        label = f"actor '{actor.id}'"
+        self._resolve(loaded, at + ("member_of",), actor.member_of, "actor", label, self_id=actor.id)
+
+    def check_brief(self, brief: _Brief) -> None:
+        loaded = brief.loaded
+        for i, entry in brief.actors:
+            if isinstance(entry, Actor):
+                self.check_actor(entry, loaded, ("actors", i))
+            else:
+                self._resolve_one(loaded, ("actors", i), entry, "actor", f"brief '{brief.id}'", "actors")
+        for i, claim in brief.claims:
+            at, label = ("claims", i), f"claim '{claim.id}'"
+            self._resolve(loaded, at + ("by",), claim.by, "actor", label)
+            self._resolve(loaded, at + ("about",), claim.about, "actor", label)
+            self._resolve(loaded, at + ("supports",), claim.supports, "claim", label, self_id=claim.id)
+            self._resolve(loaded, at + ("contradicts",), claim.contradicts, "claim", label, self_id=claim.id)
+            for j, other in enumerate(claim.contradicts):
+                if other in claim.supports:
+                    pos = loaded.pos(at + ("contradicts", j))
+                    self.problems.append(Diagnostic(loaded.path, pos.line, pos.col,
+                                                    f"{label}: both supports and contradicts '{other}'",
+                                                    "keep one of the two"))
+        for i, imp in brief.implications:
+            at, label = ("implications", i), f"implication '{imp.id}'"
+            self._resolve(loaded, at + ("because",), imp.because, "claim", label)
+            self._resolve(loaded, at + ("affects",), imp.affects, "actor", label)
+
+    def _resolve(self, loaded: LoadedYAML, at: tuple[str | int, ...], ids: Iterable[str], kind: str,
+                 label: str, self_id: str | None = None) -> None:
+        for j, ref in enumerate(ids):
+            if ref == self_id:
+                pos = loaded.pos(at + (j,))
+                self.problems.append(Diagnostic(loaded.path, pos.line, pos.col,
+                                                f"{label} refers to itself in '{at[-1]}'", ""))
+                continue
+            self._resolve_one(loaded, at + (j,), ref, kind, label, str(at[-1]))
+
+    def _resolve_one(self, loaded: LoadedYAML, at: tuple[str | int, ...], ref: str, kind: str,
+                     label: str, field: str) -> None:
+        if self.registry.known(kind, ref):
+            return
+        pos = loaded.pos(at)
+        choices = self.registry.entries[kind].keys() | self.registry.raw_ids[kind]
+        hint = did_you_mean(ref, choices) or _declare_hint(kind)
+        self.problems.append(Diagnostic(loaded.path, pos.line, pos.col,
+                                        f"{label}: unknown {kind} '{ref}' in '{field}'", hint))
+
+
+def _declare_hint(kind: str) -> str:
+    if kind == "actor":
+        return "declare it in the brief's 'actors' list or in briefs/_actors.yml"
+    return f"no {kind} has this id; check the spelling"
+
+
+# -- seeds, dates and quotes ----------------------------------------------------------
+
+
+def _seed_for(brief: _Brief, seeds: dict[str, Seed], root: Path, problems: list[Diagnostic]) -> Seed | None:
+    name = brief.seed
+    if name is None or "/" in name or "\\" in name:
+        return None  # missing or not a file name: reported by the model
+    if name in seeds:
+        return seeds[name]
+    if (root / "seeds" / name).is_file():
+        return None  # exists but could not be read: that seed's own error says why
+    pos = brief.loaded.pos(("seed",))
+    hint = did_you_mean(name, seeds) or (
+        "add the article to seeds/ first" + (f"; seeds: {', '.join(sorted(seeds)[:5])}" if seeds else "")
+    )
+    problems.append(Diagnostic(brief.path, pos.line, pos.col, f"seed '{name}' not found in seeds/", hint))
+    return None
+
+
+def _date_for(brief: _Brief, seed: Seed, problems: list[Diagnostic]):
+    if brief.doc is None:
+        return None
+    date, seed_date = brief.doc.date, seed.date
+    if date is not None and seed_date is not None and date != seed_date:
+        pos = brief.loaded.pos(("date",))
+        problems.append(Diagnostic(brief.path, pos.line, pos.col,
+                                   f"date {date.isoformat()} differs from the seed's date header {seed_date.isoformat()}",
+                                   "remove 'date' to use the seed's, or correct one of them"))
+        return None
+    if date is None and seed_date is None:
+        pos = brief.loaded.pos(())
+        problems.append(Diagnostic(brief.path, pos.line, pos.col,
+                                   f"missing required key 'date' (seed {seed.name} has no date header)",
+                                   "add date: YYYY-MM-DD"))
+        return None
+    return date or seed_date
+
+
+def _anchor(brief: _Brief, seed: Seed, at: tuple[str | int, ...], owner: str, kind: str,
+            quote: str, occurrence: int | None, problems: list[Diagnostic]) -> Anchor | None:
+    result = find_quote(seed, quote, occurrence)
+    if isinstance(result, Anchor):
+        return result
+    pos = brief.loaded.pos(at + ("quote",))
+    what = "evidence quote" if "evidence" in at else "quote"
+    label = f"{kind} '{owner}': {what}"
+    if isinstance(result, NotFound):
+        if result.spans_blocks:
+            message = f"{label} spans more than one paragraph of seed {seed.name}"
+            hint = "a quote must lie within one paragraph; shorten it or split the claim"
+        else:
+            message = f"{label} not found in seed {seed.name}"
+            hint = f'closest passage: "{result.closest}"' if result.closest else ""
+    elif isinstance(result, Ambiguous):
+        message = f"{label} occurs {result.count} times in seed {seed.name}"
+        hint = f"add 'occurrence: N' (1 to {result.count}) to pick one, or quote more words"
+    else:
+        assert isinstance(result, OccurrenceOutOfRange)
+        pos = brief.loaded.pos(at + ("occurrence",))
+        message = f"{label} occurs {result.count} time{'s' if result.count != 1 else ''}, so occurrence {occurrence} does not exist"
+        hint = f"use an occurrence from 1 to {result.count}"
+    problems.append(Diagnostic(brief.path, pos.line, pos.col, message, hint))
+    return None
