@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .diagnostics import Diagnostic
+from .schema import stale_schemas, write_schemas
 from .validate import check_corpus
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -31,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints workflow commands that annotate pull requests")
     check.set_defaults(run=_run_check)
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas for editors into schema/")
+    _common(schema)
+    schema.add_argument("--check", action="store_true", help="only check that schema/ is up to date")
+    schema.set_defaults(run=_run_schema)
     return parser
 
 
@@ -46,6 +52,18 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
     assert corpus is not None
     print(f"ok: {len(corpus.briefs)} briefs, {len(corpus.actors)} actors, {len(corpus.claims)} claims, "
           f"{len(corpus.implications)} implications", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_schema(args: argparse.Namespace, root: Path) -> int:
+    folder = root / "schema"
+    if args.check:
+        stale = stale_schemas(folder)
+        for name in stale:
+            print(f"schema/{name}: error: out of date; run 'briefs schema' and commit the result")
+        return EXIT_PROBLEMS if stale else EXIT_OK
+    for path in write_schemas(folder):
+        print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 

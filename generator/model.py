@@ -77,7 +77,7 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_text)]
 Url = Annotated[str, AfterValidator(_check_url), Field(description="An http:// or https:// URL.")]
 Ids = tuple[Id, ...]
-IdOrIds = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)]
+IdOrIds = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many, json_schema_input_type=Id | list[Id])]
 Occurrence = Annotated[int, Field(ge=1, description="Which match (1-based) when the quote occurs more than once.")]
 
 
