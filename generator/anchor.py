@@ -9,6 +9,7 @@ because the brief page highlights it in place.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ _FOLD = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"(?: ?[^\S ]| {2,})\s*")  # whitespace runs other than one plain space
 
 
 @dataclass(frozen=True)
@@ -53,24 +55,37 @@ class OccurrenceOutOfRange:
 AnchorResult = Anchor | NotFound | Ambiguous | OccurrenceOutOfRange
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
-    """Fold quotes and dashes, collapse whitespace; map each output char to its input offset."""
-    folded = text.translate(_FOLD)
-    out: list[str] = []
-    offsets: list[int] = []
-    for match in re.finditer(r"\s+|\S+", folded):
-        if match.group()[0].isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                offsets.append(match.start())
-        else:
-            out.append(match.group())
-            offsets.extend(range(match.start(), match.end()))
-    joined = "".join(out)
-    if joined.endswith(" "):
-        joined = joined[:-1]
-        offsets.pop()
-    return joined, offsets
+def normalize(text: str) -> tuple[str, "_OffsetMap"]:
+    """Fold quotes and dashes, collapse whitespace; return the text and a map back to ``text``.
+
+    Only whitespace runs that are not a single space shift offsets, so the map
+    stores one break per such run (articles have few) rather than one entry per
+    character.
+    """
+    folded = text.translate(_FOLD)  # one character for one: offsets unchanged
+    stripped = folded.strip()
+    lead = len(folded) - len(folded.lstrip())
+    breaks: list[int] = [0]  # normalized index where a new shift starts
+    shifts: list[int] = [lead]  # original index - normalized index from there on
+    parts: list[str] = []
+    pos = norm_len = 0
+    for run in _ODD_SPACE.finditer(stripped):
+        parts.append(stripped[pos : run.start()] + " ")
+        norm_len += run.start() - pos + 1
+        pos = run.end()
+        breaks.append(norm_len)
+        shifts.append(lead + pos - norm_len)
+    parts.append(stripped[pos:])
+    return "".join(parts), _OffsetMap(tuple(breaks), tuple(shifts))
+
+
+@dataclass(frozen=True)
+class _OffsetMap:
+    breaks: tuple[int, ...]
+    shifts: tuple[int, ...]
+
+    def __getitem__(self, index: int) -> int:
+        return index + self.shifts[bisect_right(self.breaks, index) - 1]
 
 
 def normalize_quote(quote: str) -> str:
@@ -79,13 +94,13 @@ def normalize_quote(quote: str) -> str:
 
 @dataclass(frozen=True)
 class _Index:
-    blocks: tuple[tuple[str, tuple[int, ...]], ...]  # (normalized text, offsets) per block
+    blocks: tuple[tuple[str, _OffsetMap], ...]  # (normalized text, offsets) per block
     joined: str  # every block, normalized, joined by a space
 
 
 @lru_cache(maxsize=4096)
 def _index(seed: Seed) -> _Index:
-    blocks = tuple((norm, tuple(offsets)) for norm, offsets in (normalize(b.text) for b in seed.blocks))
+    blocks = tuple(normalize(b.text) for b in seed.blocks)
     return _Index(blocks, " ".join(norm for norm, _ in blocks))
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 from typing import Sequence
 
-from .diagnostics import Diagnostic
+from .diagnostics import CorpusError, Diagnostic
 from .schema import stale_schemas, write_schemas
 from .validate import check_corpus
 
@@ -33,6 +34,18 @@ def _parser() -> argparse.ArgumentParser:
                        help="'github' prints workflow commands that annotate pull requests")
     check.set_defaults(run=_run_check)
 
+    generate = sub.add_parser("generate", help="check, then write the site's Markdown tree (no MkDocs needed)")
+    _common(generate)
+    generate.add_argument("--out", required=True, metavar="DIR", help="the folder to write (replaced as a whole)")
+    generate.add_argument("--site-name", default=None, help="default: site_name from mkdocs.yml")
+    generate.set_defaults(run=_run_generate)
+
+    build = sub.add_parser("build", help="check, then build the site with MkDocs into site/ atomically")
+    _common(build)
+    build.add_argument("--site-dir", default=None, metavar="DIR", help="default: site/ in the corpus folder")
+    build.add_argument("--config-file", default=None, metavar="FILE", help="default: mkdocs.yml in the corpus folder")
+    build.set_defaults(run=_run_build)
+
     schema = sub.add_parser("schema", help="write the JSON Schemas for editors into schema/")
     _common(schema)
     schema.add_argument("--check", action="store_true", help="only check that schema/ is up to date")
@@ -53,6 +66,55 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
     print(f"ok: {len(corpus.briefs)} briefs, {len(corpus.actors)} actors, {len(corpus.claims)} claims, "
           f"{len(corpus.implications)} implications", file=sys.stderr)
     return EXIT_OK
+
+
+def _run_generate(args: argparse.Namespace, root: Path) -> int:
+    from .pipeline import generate_pages
+    from .write import replacing, write_tree
+
+    site_name = args.site_name or _site_name(root / "mkdocs.yml")
+    try:
+        pages = generate_pages(root, site_name=site_name)
+    except CorpusError as exc:
+        _report(exc.diagnostics, "text")
+        return EXIT_PROBLEMS
+    out = Path(args.out)
+    with replacing(out) as staging:
+        docs = root / "docs"
+        if docs.is_dir():  # the hand-written pages (e.g. the contributor guide) come along
+            shutil.copytree(docs, staging, dirs_exist_ok=True)
+        write_tree(pages, staging)
+    print(f"wrote {len(pages)} pages to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_build(args: argparse.Namespace, root: Path) -> int:
+    from .build import BuildFailed, build_site
+
+    corpus, problems = check_corpus(root)
+    if problems:
+        _report(problems, "text")
+        print("build stopped: the previous site is unchanged", file=sys.stderr)
+        return EXIT_PROBLEMS
+    config_file = Path(args.config_file) if args.config_file else root / "mkdocs.yml"
+    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    try:
+        build_site(config_file, site_dir, corpus=corpus)
+    except BuildFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("build stopped: the previous site is unchanged", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"built {site_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _site_name(config_file: Path) -> str:
+    """site_name from mkdocs.yml without loading MkDocs (its tags are not needed for one key)."""
+    from .load import load_yaml_file
+
+    loaded, _ = load_yaml_file(config_file, config_file.name) if config_file.is_file() else (None, [])
+    name = loaded.data.get("site_name") if loaded and isinstance(loaded.data, dict) else None
+    return name if isinstance(name, str) else "Briefs"
 
 
 def _run_schema(args: argparse.Namespace, root: Path) -> int:

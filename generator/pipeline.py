@@ -1,0 +1,20 @@
+"""The stages end to end, for the adapters: check -> link -> render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import CorpusError
+from .link import link_corpus
+from .render import render_site
+from .validate import check_corpus
+from .write import collect
+
+
+def generate_pages(root: Path, *, site_name: str = "Briefs", download_url: str | None = None) -> dict[str, str]:
+    """Markdown pages (path -> text) for the corpus under ``root``; CorpusError lists every problem."""
+    corpus, problems = check_corpus(root)
+    if problems:
+        raise CorpusError(problems)
+    assert corpus is not None
+    return collect(render_site(link_corpus(corpus), site_name=site_name, download_url=download_url))

@@ -1,0 +1,56 @@
+"""MkDocs adapter: maps MkDocs events to the pipeline, nothing else.
+
+``on_files`` adds every generated page as a virtual file (nothing is written
+into ``docs/``); ``on_serve`` watches ``briefs/`` and ``seeds/`` so that
+``mkdocs serve`` rebuilds when an annotation or article changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import CorpusError
+from .pipeline import generate_pages
+from .write import WriteError
+
+
+class BriefsConfig(Config):
+    root = c.Optional(c.Dir(exists=True))
+    """The corpus folder (holding seeds/ and briefs/); default: the folder of mkdocs.yml."""
+    download_url = c.Optional(c.Type(str))
+    """Where a zip of the built site can be downloaded, linked from the home page."""
+
+
+class BriefsPlugin(BasePlugin[BriefsConfig]):
+    def _root(self, config: MkDocsConfig) -> Path:
+        if self.config.root:
+            return Path(self.config.root)
+        return Path(config.config_file_path).resolve().parent
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            pages = generate_pages(self._root(config), site_name=config.site_name,
+                                   download_url=self.config.download_url)
+        except CorpusError as exc:
+            raise PluginError(f"briefs: {len(exc.diagnostics)} problem(s) in the corpus:\n{exc}") from None
+        except WriteError as exc:
+            raise PluginError(f"briefs: {exc}") from None
+        for path, text in pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"briefs: docs/{path} collides with a generated page; rename or remove it")
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+        root = self._root(config)
+        for folder in ("briefs", "seeds"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

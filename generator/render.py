@@ -1,0 +1,169 @@
+"""Render the site graph into Markdown pages with Jinja templates.
+
+One template per page kind (``templates/*.md.j2``). Pages are Markdown with
+front matter and raw HTML blocks. Escaping is the templates' job: the
+environment autoescapes every value for HTML, and the ``md`` filter escapes
+text that lands in a Markdown context (the page heading). No contributor
+string is ever concatenated into markup in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import jinja2
+from markupsafe import Markup
+
+from . import link
+from .corpus import BriefRecord
+from .highlight import Segment, Span, first_mentions, segment_block
+from .link import Page, Site
+
+_MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str  # Markdown path relative to the docs folder, e.g. "actors/isis.md"
+    text: str
+
+
+def md_inline(value: Any) -> Markup:
+    """Escape text for a Markdown inline context: Markdown syntax first, then HTML
+    (in that order, so entities such as ``&#x27;`` are never broken by a backslash).
+
+    Whitespace (including line and paragraph separators) collapses to single
+    spaces so the text cannot start a new block.
+    """
+    text = " ".join(str(value).split())
+    return Markup(html.escape(_MD_ESCAPABLE.sub(r"\\\1", text), quote=True))
+
+
+def human_date(value: dt.date) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,  # every value is HTML-escaped unless a template says otherwise
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_inline
+    env.filters["human_date"] = human_date
+    env.filters["groupby_year"] = _group_by_year
+    env.globals.update(
+        brief_page=link.brief_page,
+        actor_page=link.actor_page,
+        claim_page=link.claim_page,
+        implication_page=link.implication_page,
+        quote_anchor=link.quote_anchor,
+        HOME=link.HOME,
+        ACTORS_INDEX=link.ACTORS_INDEX,
+        CLAIMS_INDEX=link.CLAIMS_INDEX,
+        IMPLICATIONS_INDEX=link.IMPLICATIONS_INDEX,
+        TIMELINE=link.TIMELINE,
+        TAGS=link.TAGS,
+    )
+    return env
+
+
+def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, list[str]]]:
+    groups: dict[int, list[str]] = {}
+    for brief_id in brief_ids:
+        groups.setdefault(site.briefs[brief_id].date.year, []).append(brief_id)
+    return list(groups.items())
+
+
+_ENV = _environment()
+
+
+def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None) -> Iterator[RenderedPage]:
+    """Every page of the site, in a stable order."""
+    common = {"site": site, "site_name": site_name, "download_url": download_url}
+    yield _render("home.md.j2", link.HOME, common)
+    yield _render("actors_index.md.j2", link.ACTORS_INDEX, common)
+    yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common)
+    yield _render("implications_index.md.j2", link.IMPLICATIONS_INDEX, common)
+    yield _render("timeline.md.j2", link.TIMELINE, common)
+    yield _render("tags.md.j2", link.TAGS, common)
+    for brief in site.corpus.briefs:
+        yield _render("brief.md.j2", link.brief_page(brief.id), common,
+                      brief=brief, links=site.brief_links[brief.id], article=article_blocks(site, brief))
+    for actor_id, record in site.actors.items():
+        yield _render("actor.md.j2", link.actor_page(actor_id), common,
+                      record=record, actor=record.actor, links=site.actor_links[actor_id])
+    for claim_id, record in site.claims.items():
+        brief = site.briefs[record.brief]
+        yield _render("claim.md.j2", link.claim_page(claim_id), common,
+                      record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
+                      context=quote_context(brief, record.anchor, "claim", claim_id),
+                      evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
+                                for a in record.evidence_anchors])
+    for imp_id, record in site.implications.items():
+        brief = site.briefs[record.brief]
+        context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
+        yield _render("implication.md.j2", link.implication_page(imp_id), common,
+                      record=record, implication=record.implication, brief=brief, context=context)
+
+
+def _render(template: str, page: Page, common: dict[str, Any], **context: Any) -> RenderedPage:
+    text = _ENV.get_template(template).render(here=page, **common, **context)
+    return RenderedPage(page.path, text)
+
+
+@dataclass(frozen=True)
+class ArticleBlock:
+    kind: str  # "heading" | "paragraph"
+    number: int  # 1-based position in the article, for the paragraph's id
+    segments: tuple[Segment, ...]
+
+
+def article_blocks(site: Site, brief: BriefRecord) -> list[ArticleBlock]:
+    """The seed's blocks cut into segments: claim and implication quotes, first actor mentions."""
+    links = site.brief_links[brief.id]
+    quotes: dict[int, list[Span]] = {}
+    for claim_id in links.claims:
+        a = site.claims[claim_id].anchor
+        quotes.setdefault(a.block, []).append(Span("claim", claim_id, a.start, a.end))
+    for imp_id in links.implications:
+        a = site.implications[imp_id].anchor
+        if a is not None:
+            quotes.setdefault(a.block, []).append(Span("implication", imp_id, a.start, a.end))
+    names = {
+        actor_id: (site.actors[actor_id].actor.name, *site.actors[actor_id].actor.aliases)
+        for actor_id in links.actors
+    }
+    texts = [b.text for b in brief.seed.blocks]
+    taken = {block: [(s.start, s.end) for s in spans] for block, spans in quotes.items()}
+    mentions = first_mentions(texts, names, taken)
+    return [
+        ArticleBlock(block.kind, n + 1, tuple(segment_block(block.text, quotes.get(n, []) + mentions.get(n, []))))
+        for n, block in enumerate(brief.seed.blocks)
+    ]
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """A quote shown inside its paragraph, with the paragraph's place in the article."""
+
+    before: str
+    quote: str
+    after: str
+    paragraph: int  # 1-based block number
+    anchor_id: str  # where on the brief page the quote is highlighted
+
+
+def quote_context(brief: BriefRecord, anchor: Any, kind: str, owner_id: str) -> QuoteContext:
+    text = brief.seed.blocks[anchor.block].text
+    anchor_id = link.quote_anchor(owner_id) if kind == "claim" else f"p-{anchor.block + 1}"
+    return QuoteContext(text[: anchor.start], text[anchor.start : anchor.end], text[anchor.end :],
+                        anchor.block + 1, anchor_id)
