@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--config-file", default=None, metavar="FILE", help="default: mkdocs.yml in the corpus folder")
     build.set_defaults(run=_run_build)
 
+    new = sub.add_parser("new", help="scaffold briefs/<id>.yml for a seed (never overwrites)")
+    _common(new)
+    new.add_argument("seed", metavar="SEED", help="a file name in seeds/, or a text file to copy into seeds/")
+    new.add_argument("--id", default=None, help="the brief id (default: from the seed's name)")
+    new.set_defaults(run=_run_new)
+
     schema = sub.add_parser("schema", help="write the JSON Schemas for editors into schema/")
     _common(schema)
     schema.add_argument("--check", action="store_true", help="only check that schema/ is up to date")
@@ -115,6 +121,34 @@ def _site_name(config_file: Path) -> str:
     loaded, _ = load_yaml_file(config_file, config_file.name) if config_file.is_file() else (None, [])
     name = loaded.data.get("site_name") if loaded and isinstance(loaded.data, dict) else None
     return name if isinstance(name, str) else "Briefs"
+
+
+def _run_new(args: argparse.Namespace, root: Path) -> int:
+    from .scaffold import candidate_actors, render_scaffold, seed_for_new, slugify
+    from .seeds import load_seed
+
+    seed_path, message = seed_for_new(root, args.seed)
+    if seed_path is None:
+        print(f"error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    if message:
+        print(message, file=sys.stderr)
+    seed, problems = load_seed(seed_path, f"seeds/{seed_path.name}")
+    if seed is None:
+        _report(problems, "text")
+        return EXIT_PROBLEMS
+    brief_id = args.id or slugify(seed_path.stem)
+    target = root / "briefs" / f"{brief_id}.yml"
+    if target.exists():
+        print(f"error: briefs/{target.name} already exists; it was left as it is (use --id for another name)",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    corpus, _ = check_corpus(root)
+    target.parent.mkdir(exist_ok=True)
+    with open(target, "x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(render_scaffold(seed, candidate_actors(seed, corpus)))
+    print(f"wrote briefs/{target.name}; fill it in, then run: briefs check", file=sys.stderr)
+    return EXIT_OK
 
 
 def _run_schema(args: argparse.Namespace, root: Path) -> int:

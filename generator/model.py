@@ -68,6 +68,15 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+def _none_as_empty(value: Any) -> Any:
+    """``claims:`` with nothing under it means no claims (as a contributor would expect)."""
+    return () if value is None else value
+
+
+def _section(item: Any) -> Any:
+    return Annotated[tuple[item, ...], BeforeValidator(_none_as_empty, json_schema_input_type=list[item] | None)]
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX),
@@ -174,10 +183,10 @@ class BriefFile(Record):
     date: dt.date | None = Field(default=None, description="YYYY-MM-DD; optional when the seed has a date header.")
     summary: Text
     source: Source | None = None
-    tags: Ids = ()
-    actors: tuple[ActorEntry, ...] = Field(default=(), description="Declarations (mappings) or references (ids).")
-    claims: tuple[Claim, ...] = ()
-    implications: tuple[Implication, ...] = ()
+    tags: _section(Id) = ()
+    actors: _section(ActorEntry) = Field(default=(), description="Declarations (mappings) or references (ids).")
+    claims: _section(Claim) = ()
+    implications: _section(Implication) = ()
 
     @property
     def declared_actors(self) -> tuple[Actor, ...]:
