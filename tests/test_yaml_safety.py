@@ -148,7 +148,7 @@ def test_nesting_is_located_where_it_becomes_too_deep(parser):
 
 def test_a_50_megabyte_brief_is_refused_before_it_is_read(parser, check_brief, tmp_path):
     size = 50 * 1024 * 1024
-    big = b"seed: harbour.txt\ntitle: " + b"x" * (size - 25) + b"\n"
+    big = b"seed: harbour.txt\ntitle: " + b"x" * (size - 26) + b"\n"
     assert len(big) == size
 
     code, lines = check_brief(big)
@@ -184,12 +184,12 @@ def test_a_nul_byte_is_an_error_at_its_place(parser, check_brief):
 def test_a_nul_byte_after_accents_and_curly_quotes_is_still_located_exactly(parser, check_brief):
     # BUG (libyaml only): ReaderError.position is a UTF-8 *byte* offset, and
     # load.py treats it as a character offset, so every non-ASCII character
-    # before the NUL shifts the reported place (here to 3:4 instead of 2:26).
+    # before the NUL shifts the reported place (here to 2:30 instead of 2:25).
     code, lines = check_brief("seed: harbour.txt\ntitle: \u201cPort\u201d Tom\u00e1s Berg\x00 audit\n")
 
     assert code == 1
     assert len(lines) == 1
-    assert lines[0].startswith("briefs/terminal-delay.yml:2:26: error: ")
+    assert lines[0].startswith("briefs/terminal-delay.yml:2:25: error: ")
 
 
 def test_the_message_for_a_forbidden_character_names_it(parser):
