@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="'github' prints workflow commands that annotate pull requests")
+    check.add_argument("--changed", nargs="?", const="", default=None, metavar="BASE",
+                       help="report only problems in files changed since BASE (default: the merge base "
+                            "with main) and problems those changes cause elsewhere")
     check.set_defaults(run=_run_check)
 
     generate = sub.add_parser("generate", help="check, then write the site's Markdown tree (no MkDocs needed)")
@@ -64,6 +67,19 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_check(args: argparse.Namespace, root: Path) -> int:
+    if args.changed is not None:
+        from .changes import GitError, check_changed
+
+        try:
+            problems = check_changed(root, args.changed or None)
+        except GitError as exc:
+            print(f"error: --changed: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if problems:
+            _report(problems, args.format)
+            return EXIT_PROBLEMS
+        print("ok: no problems in the changed files", file=sys.stderr)
+        return EXIT_OK
     corpus, problems = check_corpus(root)
     if problems:
         _report(problems, args.format)
@@ -76,7 +92,7 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
 
 def _run_generate(args: argparse.Namespace, root: Path) -> int:
     from .pipeline import generate_pages
-    from .write import replacing, write_tree
+    from .write import WriteError, replacing, write_tree
 
     site_name = args.site_name or _site_name(root / "mkdocs.yml")
     try:
@@ -85,11 +101,15 @@ def _run_generate(args: argparse.Namespace, root: Path) -> int:
         _report(exc.diagnostics, "text")
         return EXIT_PROBLEMS
     out = Path(args.out)
-    with replacing(out) as staging:
-        docs = root / "docs"
-        if docs.is_dir():  # the hand-written pages (e.g. the contributor guide) come along
-            shutil.copytree(docs, staging, dirs_exist_ok=True)
-        write_tree(pages, staging)
+    try:
+        with replacing(out) as staging:
+            docs = root / "docs"
+            if docs.is_dir():  # the hand-written pages (e.g. the contributor guide) come along
+                shutil.copytree(docs, staging, dirs_exist_ok=True)
+            write_tree(pages, staging)
+    except WriteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"wrote {len(pages)} pages to {out}", file=sys.stderr)
     return EXIT_OK
 

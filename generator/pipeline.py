@@ -6,13 +6,13 @@ from pathlib import Path
 
 from .diagnostics import CorpusError
 from .link import link_corpus
-from .render import render_site
+from .render import RenderedPage, render_site
 from .validate import check_corpus
 from .write import collect
 
 
-def generate_pages(root: Path, *, site_name: str = "Briefs", download_url: str | None = None) -> dict[str, str]:
-    """Markdown pages (path -> text) for the corpus under ``root``; CorpusError lists every problem."""
+def generate_pages(root: Path, *, site_name: str = "Briefs", download_url: str | None = None) -> dict[str, RenderedPage]:
+    """Markdown pages (by path) for the corpus under ``root``; CorpusError lists every problem."""
     corpus, problems = check_corpus(root)
     if problems:
         raise CorpusError(problems)

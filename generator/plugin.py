@@ -28,6 +28,14 @@ class BriefsConfig(Config):
     """Where a zip of the built site can be downloaded, linked from the home page."""
 
 
+def _relative_prefix(folder: Path, root: Path) -> str | None:
+    try:
+        rel = folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    return "" if rel == "." else rel + "/"
+
+
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -42,10 +50,18 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             raise PluginError(f"briefs: {len(exc.diagnostics)} problem(s) in the corpus:\n{exc}") from None
         except WriteError as exc:
             raise PluginError(f"briefs: {exc}") from None
-        for path, text in pages.items():
+        root = self._root(config)
+        docs_prefix = _relative_prefix(Path(config.docs_dir), root)
+        for file in files:  # hand-written pages: edit links relative to the repository root
+            if file.generated_by is None and docs_prefix is not None:
+                file.edit_uri = docs_prefix + file.src_uri
+        for path, page in pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"briefs: docs/{path} collides with a generated page; rename or remove it")
-            files.append(File.generated(config, path, content=text))
+            file = File.generated(config, path, content=page.text)
+            # The "edit" button opens the YAML that defines the page (edit_uri: .../edit/main/).
+            file.edit_uri = page.source
+            files.append(file)
         return files
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):

@@ -31,6 +31,7 @@ _MONTHS = ("January February March April May June July August September October 
 class RenderedPage:
     path: str  # Markdown path relative to the docs folder, e.g. "actors/isis.md"
     text: str
+    source: str | None = None  # the YAML file that defines the page (for "edit" links)
 
 
 def md_inline(value: Any) -> Markup:
@@ -96,14 +97,14 @@ def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | No
     yield _render("timeline.md.j2", link.TIMELINE, common)
     yield _render("tags.md.j2", link.TAGS, common)
     for brief in site.corpus.briefs:
-        yield _render("brief.md.j2", link.brief_page(brief.id), common,
+        yield _render("brief.md.j2", link.brief_page(brief.id), common, brief.path,
                       brief=brief, links=site.brief_links[brief.id], article=article_blocks(site, brief))
     for actor_id, record in site.actors.items():
-        yield _render("actor.md.j2", link.actor_page(actor_id), common,
+        yield _render("actor.md.j2", link.actor_page(actor_id), common, record.path,
                       record=record, actor=record.actor, links=site.actor_links[actor_id])
     for claim_id, record in site.claims.items():
         brief = site.briefs[record.brief]
-        yield _render("claim.md.j2", link.claim_page(claim_id), common,
+        yield _render("claim.md.j2", link.claim_page(claim_id), common, record.path,
                       record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
                       context=quote_context(brief, record.anchor, "claim", claim_id),
                       evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
@@ -111,13 +112,14 @@ def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | No
     for imp_id, record in site.implications.items():
         brief = site.briefs[record.brief]
         context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
-        yield _render("implication.md.j2", link.implication_page(imp_id), common,
+        yield _render("implication.md.j2", link.implication_page(imp_id), common, record.path,
                       record=record, implication=record.implication, brief=brief, context=context)
 
 
-def _render(template: str, page: Page, common: dict[str, Any], **context: Any) -> RenderedPage:
+def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None,
+            **context: Any) -> RenderedPage:
     text = _ENV.get_template(template).render(here=page, **common, **context)
-    return RenderedPage(page.path, text)
+    return RenderedPage(page.path, text, source)
 
 
 @dataclass(frozen=True)

@@ -35,14 +35,14 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
-def collect(pages: Iterable[RenderedPage]) -> dict[str, str]:
+def collect(pages: Iterable[RenderedPage]) -> dict[str, RenderedPage]:
     """Pages by path; two pages on one path is an error, not an overwrite."""
-    out: dict[str, str] = {}
+    out: dict[str, RenderedPage] = {}
     for page in pages:
         safe_relative(page.path)
         if page.path in out:
             raise WriteError(f"two pages would be written to {page.path}")
-        out[page.path] = page.text
+        out[page.path] = page
     return out
 
 
@@ -72,12 +72,16 @@ def replacing(target: Path) -> Iterator[Path]:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_tree(pages: dict[str, str], folder: Path) -> None:
-    """Write ``pages`` (path -> Markdown) under ``folder``."""
+def write_tree(pages: dict[str, RenderedPage], folder: Path) -> None:
+    """Write ``pages`` (path -> page) under ``folder``."""
     root = folder.resolve()
-    for path, text in sorted(pages.items()):
+    for path, page in sorted(pages.items()):
         dest = (root / safe_relative(path)).resolve()
         if root not in dest.parents:
             raise WriteError(f"refusing to write outside the output folder: {path!r}")
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            with open(dest, "x", encoding="utf-8", newline="\n") as out:  # never overwrite
+                out.write(page.text)
+        except FileExistsError:
+            raise WriteError(f"{path} already exists in the output (a page in docs/ has a generated page's path)") from None
