@@ -37,8 +37,31 @@ def default_epoch(corpus: Corpus | None) -> str:
     return str(calendar.timegm(newest.timetuple()))
 
 
-def build_site(config_file: Path, site_dir: Path, *, corpus: Corpus | None = None, strict: bool = True) -> None:
-    """``mkdocs build --strict`` into a temporary folder that then replaces ``site_dir``."""
+def zip_site(folder: Path, name: str) -> Path:
+    """A reproducible zip of ``folder`` (sorted entries, timestamps from SOURCE_DATE_EPOCH), saved inside it."""
+    import time
+    import zipfile
+
+    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), 315532800)  # zip dates start in 1980
+    stamp = time.gmtime(epoch)[:6]
+    target = folder / name
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p != target)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"site/{path.relative_to(folder).as_posix()}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    return target
+
+
+def build_site(config_file: Path, site_dir: Path, *, corpus: Corpus | None = None, strict: bool = True,
+               zip_name: str | None = None) -> None:
+    """``mkdocs build --strict`` into a temporary folder that then replaces ``site_dir``.
+
+    With ``zip_name``, the home page links a zip of the whole site (for offline
+    reading), written into the site under that name.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -50,14 +73,19 @@ def build_site(config_file: Path, site_dir: Path, *, corpus: Corpus | None = Non
     try:
         with replacing(site_dir) as staging:
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
+            if zip_name:
+                plugin = config.plugins.get("briefs")
+                if plugin is None:
+                    raise BuildFailed("--zip needs the briefs plugin in mkdocs.yml")
+                plugin.config["download_url"] = zip_name
             try:
                 build(config)
             except MkDocsException as exc:
                 raise BuildFailed(str(exc) or "MkDocs build failed") from None
-            finally:
-                config.plugins.on_shutdown() if hasattr(config.plugins, "on_shutdown") else None
             if strict and warnings.messages:
                 raise BuildFailed(f"{len(warnings.messages)} warning(s) in strict mode: " + "; ".join(warnings.messages))
+            if zip_name:
+                zip_site(staging, zip_name)
     except BuildFailed:
         raise
     except Exception as exc:  # anything else MkDocs raises: still leave the old site alone

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -47,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     _common(build)
     build.add_argument("--site-dir", default=None, metavar="DIR", help="default: site/ in the corpus folder")
     build.add_argument("--config-file", default=None, metavar="FILE", help="default: mkdocs.yml in the corpus folder")
+    build.add_argument("--zip", default=None, metavar="NAME",
+                       help="also write a zip of the site as NAME inside it, linked from the home page")
     build.set_defaults(run=_run_build)
 
     new = sub.add_parser("new", help="scaffold briefs/<id>.yml for a seed (never overwrites)")
@@ -117,6 +120,10 @@ def _run_generate(args: argparse.Namespace, root: Path) -> int:
 def _run_build(args: argparse.Namespace, root: Path) -> int:
     from .build import BuildFailed, build_site
 
+    if args.zip is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.zip", args.zip):
+        print(f"error: --zip takes a file name ending in .zip, such as briefs-site.zip, not {args.zip!r}",
+              file=sys.stderr)
+        return EXIT_USAGE
     corpus, problems = check_corpus(root)
     if problems:
         _report(problems, "text")
@@ -125,7 +132,7 @@ def _run_build(args: argparse.Namespace, root: Path) -> int:
     config_file = Path(args.config_file) if args.config_file else root / "mkdocs.yml"
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     try:
-        build_site(config_file, site_dir, corpus=corpus)
+        build_site(config_file, site_dir, corpus=corpus, zip_name=args.zip)
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("build stopped: the previous site is unchanged", file=sys.stderr)
