@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_right
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,19 +90,61 @@ class _OffsetMap:
 
 
 def normalize_quote(quote: str) -> str:
-    return _SPACE.sub(" ", quote.translate(_FOLD)).strip()
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", quote).translate(_FOLD)).strip()
+
+
+def _compose(text: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | None]:
+    """NFC-compose ``text`` (quotes are composed by the model, so a seed written
+    with combining accents must be too), keeping where each character came from.
+
+    Returns (composed, starts, ends); starts/ends are None when nothing changed.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        for char in unicodedata.normalize("NFC", text[i:j]):
+            out.append(char)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(out), tuple(starts), tuple(ends)
+
+
+@dataclass(frozen=True)
+class _Block:
+    norm: str
+    offsets: _OffsetMap  # normalized index -> composed index
+    starts: tuple[int, ...] | None  # composed index -> original start (None: identity)
+    ends: tuple[int, ...] | None  # composed index -> original end
+
+    def span(self, at: int, length: int) -> tuple[int, int]:
+        first, last = self.offsets[at], self.offsets[at + length - 1]
+        if self.starts is None or self.ends is None:
+            return first, last + 1
+        return self.starts[first], self.ends[last]
 
 
 @dataclass(frozen=True)
 class _Index:
-    blocks: tuple[tuple[str, _OffsetMap], ...]  # (normalized text, offsets) per block
+    blocks: tuple[_Block, ...]
     joined: str  # every block, normalized, joined by a space
 
 
 @lru_cache(maxsize=4096)
 def _index(seed: Seed) -> _Index:
-    blocks = tuple(normalize(b.text) for b in seed.blocks)
-    return _Index(blocks, " ".join(norm for norm, _ in blocks))
+    blocks = []
+    for block in seed.blocks:
+        composed, starts, ends = _compose(block.text)
+        norm, offsets = normalize(composed)
+        blocks.append(_Block(norm, offsets, starts, ends))
+    return _Index(tuple(blocks), " ".join(b.norm for b in blocks))
 
 
 def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorResult:
@@ -110,12 +153,11 @@ def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorR
     index = _index(seed)
     matches: list[Anchor] = []
     if needle:
-        for block_no, (norm, offsets) in enumerate(index.blocks):
-            at = norm.find(needle)
+        for block_no, block in enumerate(index.blocks):
+            at = block.norm.find(needle)
             while at != -1:
-                end = offsets[at + len(needle) - 1] + 1
-                matches.append(Anchor(block_no, offsets[at], end))
-                at = norm.find(needle, at + 1)
+                matches.append(Anchor(block_no, *block.span(at, len(needle))))
+                at = block.norm.find(needle, at + 1)
     if not matches:
         spans = bool(needle) and needle in index.joined
         return NotFound(closest_passage(seed, quote), spans_blocks=spans)
@@ -128,12 +170,12 @@ def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorR
 
 def closest_passage(seed: Seed, quote: str, *, limit: int = 160) -> str:
     """The passage of the seed most like ``quote``, at word boundaries, in the seed's own spelling."""
-    needle = normalize_quote(quote)
+    needle = normalize_quote(quote).casefold()
     best: tuple[float, int, int, int] | None = None  # (score, block, start word, end word)
     n_words = max(1, len(needle.split(" ")))
     for block_no, block in enumerate(seed.blocks):
         words = block.text.split()
-        normalized = [w.translate(_FOLD) for w in words]
+        normalized = [unicodedata.normalize("NFC", w).translate(_FOLD).casefold() for w in words]
         for size in {max(1, n_words - 1), n_words, n_words + 1}:
             for start in range(0, max(1, len(words) - size + 1)):
                 candidate = " ".join(normalized[start : start + size])

@@ -21,10 +21,11 @@ class Diagnostic:
     hint: str = ""
 
     def format_text(self) -> str:
+        """One line, always: line breaks that came from the input are shown as \\n."""
         text = f"{self.path}:{self.line}:{self.col}: error: {self.message}"
         if self.hint:
             text += f"; {self.hint}"
-        return text
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
     def format_github(self) -> str:
         # GitHub workflow commands: '%', CR and LF must be escaped in the message,

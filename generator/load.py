@@ -15,6 +15,7 @@ values ourselves. That gives us, in one streaming pass:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -78,7 +79,14 @@ def _pos(mark: Any) -> Pos:
     return Pos(mark.line + 1, mark.column + 1)
 
 
-def read_text(path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Diagnostic]]:
+_BOM = b"\xef\xbb\xbf"
+# What YAML accepts in a stream (YAML 1.1 "printable"); checked up front so that the
+# error names the character and its exact line and column.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def read_text(path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES,
+              too_big_hint: str = "split it into smaller files") -> tuple[str | None, list[Diagnostic]]:
     """Read a UTF-8 file (BOM allowed) with a size cap; undecodable bytes are located."""
     try:
         size = path.stat().st_size
@@ -86,12 +94,13 @@ def read_text(path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES) -> tuple
         return None, [Diagnostic(rel, 1, 1, f"cannot read file: {exc.strerror}")]
     if size > max_bytes:
         return None, [
-            Diagnostic(rel, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,} bytes",
-                       "split it into smaller files")
+            Diagnostic(rel, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,} bytes", too_big_hint)
         ]
     raw = path.read_bytes()
+    if raw.startswith(_BOM):  # columns count from the first visible character
+        raw = raw[len(_BOM):]
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -111,6 +120,11 @@ def load_yaml_file(path: Path, rel: str) -> tuple[LoadedYAML | None, list[Diagno
 
 def load_yaml_text(text: str, rel: str) -> tuple[LoadedYAML | None, list[Diagnostic]]:
     """Parse one YAML document. Returns the data or the (single) reason it could not be read."""
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        line, col = _offset_to_pos(text, bad.start())
+        return None, [Diagnostic(rel, line, col, f"character U+{ord(bad.group()):04X} is not allowed in YAML",
+                                 "remove it; annotations are plain text")]
     builder = _Builder(rel)
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -122,15 +136,14 @@ def load_yaml_text(text: str, rel: str) -> tuple[LoadedYAML | None, list[Diagnos
         pos = _pos(mark) if mark else Pos(1, 1)
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.context and exc.problem:
-            message += f" ({exc.context})"
+            message += f" ({exc.context}"
+            opened = exc.context_mark
+            if opened is not None and (opened.line, opened.column) != (mark.line, mark.column):
+                message += f" at line {opened.line + 1}, column {opened.column + 1}"
+            message += ")"
         return None, [Diagnostic(rel, pos.line, pos.col, message, _syntax_hint(exc, text, mark))]
-    except yaml.YAMLError as exc:  # ReaderError: unacceptable characters
-        line, col = _offset_to_pos(text, getattr(exc, "position", 0))
-        reason = getattr(exc, "reason", None) or str(exc)
-        character = getattr(exc, "character", None)
-        if isinstance(character, str):
-            reason = f"character U+{ord(character):04X} is not allowed in YAML"
-        return None, [Diagnostic(rel, line, col, reason)]
+    except yaml.YAMLError as exc:  # any other reader error (characters are pre-checked above)
+        return None, [Diagnostic(rel, 1, 1, f"YAML error: {exc}")]
     if not builder.documents:
         return None, [Diagnostic(rel, 1, 1, "file is empty")]
     return LoadedYAML(rel, builder.root, builder.values, builder.keys), []

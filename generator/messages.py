@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from .diagnostics import Diagnostic
 from .load import LoadedYAML
-from .model import ID_MAX, Record, record_at
+from .model import ID_MAX, Actor, Record, record_at
 
 _TAGS = {"decl", "ref"}  # discriminator tags pydantic puts into locations
 _ID_LISTS = {"member_of", "by", "about", "supports", "contradicts", "because", "affects", "tags", "actors"}
@@ -70,6 +70,7 @@ def _get(data: Any, loc: tuple[str | int, ...]) -> Any:
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:
+    """claims[2].quote: 1-based, as a person counts list items."""
     out = ""
     for part in loc:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
@@ -96,7 +97,10 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
     kind, value = err["type"], err.get("input")
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     where = loaded.pos(loc)
-    prefix = context_label(loaded.data, loc)
+    if top is Actor and loc and isinstance(loc[0], int):  # briefs/_actors.yml: a list of actors
+        prefix = context_label({"actors": loaded.data}, ("actors", *loc))
+    else:
+        prefix = context_label(loaded.data, loc)
     hint = ""
     if kind == "missing":
         where = loaded.pos(loc[:-1])
@@ -125,16 +129,25 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
     elif kind == "string_too_short":
         message = f"'{field}' is empty"
         hint = "write some text or remove the key"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        what = f"'{_dotted(loc)}'" if loc else "the file"
+        if len(loc) == 1 and isinstance(loc[0], int):
+            what = "this entry"
+        message = f"{what} should be a mapping (key: value), found {describe(value)}"
+        if not loc:
+            hint = "a brief starts with keys such as seed:, title: and summary:"
+    elif kind in ("tuple_type", "list_type"):
+        what = f"'{_dotted(loc)}'" if loc else "the file"
+        message = f"{what} should be a list, found {describe(value)}"
+        if isinstance(value, str):
+            hint = f"write it as [{value}]"
+        elif not loc:
+            hint = "briefs/_actors.yml is a list of actors, each starting with '- id:'"
     elif kind in ("string_type", "int_type") or kind.endswith("_type") and value is None:
         expected = {"string_type": "text", "int_type": "a whole number"}.get(kind, kind.removesuffix("_type"))
         message = f"'{_dotted(loc)}' should be {expected}, found {describe(value)}"
         if kind == "string_type" and value is None:
             message, hint = f"'{_dotted(loc)}' is empty", "write some text or remove the key"
-    elif kind in ("tuple_type", "list_type"):
-        message = f"'{_dotted(loc)}' should be a list, found {describe(value)}"
-        hint = f"write it as [{value}]" if isinstance(value, str) else ""
-    elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = f"'{_dotted(loc) or 'the file'}' should be a mapping (key: value), found {describe(value)}"
     elif kind in ("int_parsing", "int_from_float"):
         message = f"'{field}' should be a whole number, found {describe(value)}"
     elif kind in ("greater_than_equal", "greater_than"):
@@ -155,7 +168,8 @@ def _pattern_message(field: str, loc: tuple[str | int, ...], value: Any) -> tupl
     if field == "wikidata":
         return f"{describe(value)} is not a Wikidata id", "write it as Q followed by digits, e.g. Q796"
     if field == "seed":
-        return f"{describe(value)} is not a file name", "name a file in seeds/, e.g. 000_68e2756b5ebd4cdc.txt"
+        name = re.split(r"[/\\]", str(value))[-1] or "article.txt"
+        return f"{describe(value)} is not a file name", f"name a file in seeds/ without a folder, e.g. '{name}'"
     what = "tag" if field == "tags" else "id"
     example = "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))[:ID_MAX] or "my-id"
     return (

@@ -33,6 +33,9 @@ RESERVED_IDS = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Bidirectional overrides and isolates can make a name display as something else
+# ("Trojan Source"); annotation text has no need for them.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 ActorKind = Literal["person", "organization", "government", "state", "armed-group", "coalition", "group", "other"]
 ClaimType = Literal["assertion", "assessment", "prediction", "proposal", "commitment", "denial"]
@@ -52,6 +55,10 @@ def _check_text(value: str) -> str:
     control = _CONTROL.search(value)
     if control:
         raise ValueError(f"control character U+{ord(control.group()):04X} is not allowed in text")
+    bidi = _BIDI.search(value)
+    if bidi:
+        raise ValueError(f"bidirectional control character U+{ord(bidi.group()):04X} is not allowed in text"
+                         " (it can make text display differently from what it is)")
     return unicodedata.normalize("NFC", value)
 
 
@@ -61,6 +68,20 @@ def _check_url(value: str) -> str:
         raise ValueError(f"'{value}' is not an http(s) URL; only http:// and https:// links are allowed")
     if any(c.isspace() or ord(c) < 32 for c in value) or "\\" in value:
         raise ValueError(f"'{value}' contains spaces or control characters; percent-encode them")
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD: no timestamps, no numbers (pydantic would accept both)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError(f"'{value}' is not a valid date; write it as YYYY-MM-DD, e.g. 2024-03-24")
+    return value
+
+
+def _whole_number(value: Any) -> Any:
+    """Digits only: '2.0' or '1_0' are typos, not 2 and 10."""
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]+", value.strip()):
+        raise ValueError(f"'occurrence' should be a whole number such as 2, found '{value}'")
     return value
 
 
@@ -87,7 +108,12 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 Url = Annotated[str, AfterValidator(_check_url), Field(description="An http:// or https:// URL.")]
 Ids = tuple[Id, ...]
 IdOrIds = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many, json_schema_input_type=Id | list[Id])]
-Occurrence = Annotated[int, Field(ge=1, description="Which match (1-based) when the quote occurs more than once.")]
+Occurrence = Annotated[
+    int,
+    BeforeValidator(_whole_number),
+    Field(ge=1, description="Which match (1-based) when the quote occurs more than once."),
+]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=str)]
 
 
 class Record(BaseModel):
@@ -178,9 +204,11 @@ ActorEntry = Annotated[
 class BriefFile(Record):
     """The content of ``briefs/<brief-id>.yml``."""
 
-    seed: Annotated[str, StringConstraints(pattern=r"^[^/\\\x00]+$"), Field(description="A file name in seeds/.")]
+    seed: Annotated[
+        str, StringConstraints(pattern=r"^[^/\\\x00]+$"), Field(description="A file name in seeds/.")
+    ]
     title: Text
-    date: dt.date | None = Field(default=None, description="YYYY-MM-DD; optional when the seed has a date header.")
+    date: IsoDate | None = Field(default=None, description="YYYY-MM-DD; optional when the seed has a date header.")
     summary: Text
     source: Source | None = None
     tags: _section(Id) = ()

@@ -48,7 +48,8 @@ class Seed:
 
 
 def load_seed(path: Path, rel: str) -> tuple[Seed | None, list[Diagnostic]]:
-    text, problems = read_text(path, rel, max_bytes=MAX_SEED_BYTES)
+    text, problems = read_text(path, rel, max_bytes=MAX_SEED_BYTES,
+                               too_big_hint="a seed holds one article; this is far longer than one")
     if text is None:
         return None, problems
     return parse_seed(text, path.name, rel)

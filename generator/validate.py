@@ -22,12 +22,13 @@ from .messages import closest, did_you_mean, validation_diagnostics
 from .model import (
     ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
 )
-from .seeds import Seed, discover_seeds, load_seed
+from .seeds import SEED_SUFFIXES, Seed, discover_seeds, load_seed
 
 ACTORS_FILE = "_actors.yml"
 _ID = re.compile(ID_PATTERN)
 
 
+_ACTOR = TypeAdapter(Actor)
 _ITEM = {
     "actors": TypeAdapter(ActorEntry),
     "claims": TypeAdapter(Claim),
@@ -72,7 +73,7 @@ def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
     registry = _Registry(problems, raw_ids)
     if shared_actors is not None:
         loaded, actors = shared_actors
-        for i, actor in enumerate(actors):
+        for i, actor in actors:
             registry.add("actor", actor.id, actor, _Place(loaded.path, loaded.pos((i, "id"))))
     for brief in briefs:
         for i, entry in brief.actors:
@@ -86,7 +87,7 @@ def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
     refs = _References(registry, problems)
     if shared_actors is not None:
         loaded, actors = shared_actors
-        for i, actor in enumerate(actors):
+        for i, actor in actors:
             refs.check_actor(actor, loaded, (i,))
 
     records: list[BriefRecord] = []
@@ -156,7 +157,7 @@ def discover_briefs(root: Path) -> list[Path]:
 
 def _load_briefs(root: Path, problems: list[Diagnostic]):
     briefs: list[_Brief] = []
-    shared: tuple[LoadedYAML, tuple[Actor, ...]] | None = None
+    shared: tuple[LoadedYAML, tuple[tuple[int, Actor], ...]] | None = None
     raw_ids: dict[str, set[str]] = {"actor": set(), "claim": set(), "implication": set()}
     for path in discover_briefs(root):
         rel = _rel(root, path)
@@ -170,20 +171,48 @@ def _load_briefs(root: Path, problems: list[Diagnostic]):
         if loaded is None:
             continue
         if path.name == ACTORS_FILE:
-            try:
-                shared = (loaded, ActorsFile.validate_python(loaded.data))
-            except ValidationError as exc:
-                problems.extend(validation_diagnostics(exc, loaded, Actor))
-                _harvest_ids(loaded.data, raw_ids, top="actors")
+            _harvest_ids(loaded.data, raw_ids, top="actors")
+            if not isinstance(loaded.data, list):
+                try:
+                    ActorsFile.validate_python(loaded.data)
+                except ValidationError as exc:
+                    problems.extend(validation_diagnostics(exc, loaded, Actor))
+                continue
+            shared = (loaded, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems)))
             continue
         id_problem = _brief_id_problem(path.stem)
-        if id_problem:
+        if id_problem:  # reported, and the brief is still checked for everything else
             problems.append(Diagnostic(rel, 1, 1, id_problem[0], id_problem[1]))
         brief = _validate_brief(path.stem, loaded, problems)
         _harvest_ids(loaded.data, raw_ids)
-        if brief is not None and not id_problem:
+        if brief is not None:
             briefs.append(brief)
     return briefs, shared, raw_ids
+
+
+def _validate_items(items: list[Any], adapter: TypeAdapter, loaded: LoadedYAML, prefix: tuple[str | int, ...],
+                    top: type, problems: list[Diagnostic]) -> list[tuple[int, Any]]:
+    """Validate list items one by one; return the valid ones with their index.
+
+    An item whose only fault is an unknown key (a typo such as 'tyep') is
+    reported, then still used without that key, so its references and quote
+    are checked in the same run.
+    """
+    valid: list[tuple[int, Any]] = []
+    for i, item in enumerate(items):
+        try:
+            valid.append((i, adapter.validate_python(item)))
+            continue
+        except ValidationError as exc:
+            problems.extend(validation_diagnostics(exc, loaded, top, prefix=(*prefix, i)))
+            errors = exc.errors()
+        unknown = {e["loc"][-1] for e in errors if e["type"] == "extra_forbidden"}
+        if isinstance(item, dict) and len(unknown) == len(errors):
+            try:
+                valid.append((i, adapter.validate_python({k: v for k, v in item.items() if k not in unknown})))
+            except ValidationError:
+                pass
+    return valid
 
 
 def _validate_brief(brief_id: str, loaded: LoadedYAML, problems: list[Diagnostic]) -> _Brief | None:
@@ -200,12 +229,7 @@ def _validate_brief(brief_id: str, loaded: LoadedYAML, problems: list[Diagnostic
         value = data.get(section)
         if not isinstance(value, list):
             continue  # absent, or not a list: the whole-file validation reports it
-        valid: list[tuple[int, Any]] = []
-        for i, item in enumerate(value):
-            try:
-                valid.append((i, adapter.validate_python(item)))
-            except ValidationError as exc:
-                problems.extend(validation_diagnostics(exc, loaded, BriefFile, prefix=(section, i)))
+        valid = _validate_items(value, adapter, loaded, (section,), BriefFile, problems)
         items[section] = valid
         shell[section] = [model for _, model in valid]
     doc: BriefFile | None
@@ -346,9 +370,17 @@ def _seed_for(brief: _Brief, seeds: dict[str, Seed], root: Path, problems: list[
         return None  # missing or not a file name: reported by the model
     if name in seeds:
         return seeds[name]
-    if (root / "seeds" / name).is_file():
-        return None  # exists but could not be read: that seed's own error says why
     pos = brief.loaded.pos(("seed",))
+    try:
+        exists = (root / "seeds" / name).is_file()
+    except OSError:  # e.g. a name too long for the file system
+        exists = False
+    if exists:
+        if name.endswith(SEED_SUFFIXES):
+            return None  # exists but could not be read: that seed's own error says why
+        problems.append(Diagnostic(brief.path, pos.line, pos.col, f"seed '{name}' is not a .txt file",
+                                   "seeds are plain-text articles named <name>.txt"))
+        return None
     hint = did_you_mean(name, seeds) or (
         "add the article to seeds/ first" + (f"; seeds: {', '.join(sorted(seeds)[:5])}" if seeds else "")
     )
@@ -397,6 +429,7 @@ def _anchor(brief: _Brief, seed: Seed, at: tuple[str | int, ...], owner: str, ki
         assert isinstance(result, OccurrenceOutOfRange)
         pos = brief.loaded.pos(at + ("occurrence",))
         message = f"{label} occurs {result.count} time{'s' if result.count != 1 else ''}, so occurrence {occurrence} does not exist"
-        hint = f"use an occurrence from 1 to {result.count}"
+        hint = (f"use an occurrence from 1 to {result.count}" if result.count > 1
+                else "remove 'occurrence': the quote occurs once")
     problems.append(Diagnostic(brief.path, pos.line, pos.col, message, hint))
     return None

@@ -166,7 +166,7 @@ def test_a_50_megabyte_seed_is_refused_and_names_the_file(tmp_path, run_check):
 
     assert code == 1
     assert lines == ["seeds/huge.txt:1:1: error: file is 52,428,816 bytes; the limit is 2,097,152 bytes; "
-                     "split it into smaller files"]
+                     "a seed holds one article; this is far longer than one"]
 
 
 # -- bytes and characters ------------------------------------------------------------------
