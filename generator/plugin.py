@@ -42,6 +42,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return Path(self.config.root)
         return Path(config.config_file_path).resolve().parent
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Edit links need repo_url; without it, edit_uri alone makes MkDocs warn
+        # (and --strict fail) on every page.
+        if not config.repo_url:
+            config.edit_uri = None
+            config.edit_uri_template = None
+        return config
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         try:
             pages = generate_pages(self._root(config), site_name=config.site_name,
