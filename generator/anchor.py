@@ -41,6 +41,7 @@ class Anchor:
 class NotFound:
     closest: str  # the closest passage of the seed ("" when the seed has no text)
     spans_blocks: bool = False
+    case_only: bool = False  # ``closest`` is the quote in other letter case
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,12 @@ def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorR
                 at = block.norm.find(needle, at + 1)
     if not matches:
         spans = bool(needle) and needle in index.joined
+        folded = needle.casefold()
+        for block_no, block in enumerate(index.blocks):
+            at = block.norm.casefold().find(folded) if folded and len(block.norm.casefold()) == len(block.norm) else -1
+            if at != -1:
+                start, end = block.span(at, len(needle))
+                return NotFound(seed.blocks[block_no].text[start:end], case_only=True)
         return NotFound(closest_passage(seed, quote), spans_blocks=spans)
     if occurrence is None:
         return matches[0] if len(matches) == 1 else Ambiguous(len(matches))

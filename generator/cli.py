@@ -88,8 +88,9 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
         _report(problems, args.format)
         return EXIT_PROBLEMS
     assert corpus is not None
-    print(f"ok: {len(corpus.briefs)} briefs, {len(corpus.actors)} actors, {len(corpus.claims)} claims, "
-          f"{len(corpus.implications)} implications", file=sys.stderr)
+    print("ok: " + ", ".join(_count(n, word) for n, word in (
+        (len(corpus.briefs), "brief"), (len(corpus.actors), "actor"), (len(corpus.claims), "claim"),
+        (len(corpus.implications), "implication"))), file=sys.stderr)
     return EXIT_OK
 
 
@@ -188,6 +189,10 @@ def _run_schema(args: argparse.Namespace, root: Path) -> int:
     for path in write_schemas(folder):
         print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _report(problems: list[Diagnostic], fmt: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Mapping
 
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
@@ -33,10 +34,19 @@ class Page:
     def link(self, target: "Page", anchor: str = "", *, markdown: bool = False) -> str:
         """Relative URL from this page to ``target``: ``.md`` for Markdown links
         (MkDocs validates and rewrites them), ``.html`` inside raw HTML."""
-        here = posixpath.dirname(self.path) or "."
-        goal = target.path if markdown else target.html
-        url = posixpath.relpath(goal, here)
+        url = _relative(posixpath.dirname(self.path), target.path if markdown else target.html)
         return url + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative(folder: str, goal: str) -> str:
+    """``goal`` relative to ``folder`` (both relative to the site root, no '..')."""
+    here = folder.split("/") if folder else []
+    parts = goal.split("/")
+    common = 0
+    while common < min(len(here), len(parts) - 1) and here[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + parts[common:])
 
 
 HOME = Page("index.md")

@@ -22,7 +22,8 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     choices = sorted(set(choices))
     found = difflib.get_close_matches(word, choices, n=n, cutoff=0.6)
     if len(found) < n and word:
-        parts = set(word.split("-"))
+        # Shared words count when they say something: 'romanowski', not 'al' or 'us'.
+        parts = {part for part in word.split("-") if len(part) >= 4}
         for choice in choices:
             if choice not in found and (word in choice or parts & set(choice.split("-"))):
                 found.append(choice)
@@ -46,7 +47,7 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     text = str(value)
-    return repr(text if len(text) <= 60 else text[:57] + "...")
+    return "'" + (text if len(text) <= 60 else text[:57] + "...") + "'"
 
 
 def context_label(data: Any, loc: tuple[str | int, ...]) -> str:
@@ -128,7 +129,7 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
         hint = f"ids are at most {ID_MAX} characters"
     elif kind == "string_too_short":
         message = f"'{field}' is empty"
-        hint = "write some text or remove the key"
+        hint = _empty_hint(loc, top)
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         what = f"'{_dotted(loc)}'" if loc else "the file"
         if len(loc) == 1 and isinstance(loc[0], int):
@@ -143,11 +144,13 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
             hint = f"write it as [{value}]"
         elif not loc:
             hint = "briefs/_actors.yml is a list of actors, each starting with '- id:'"
+            if isinstance(value, dict) and "actors" in value:
+                hint += "; remove the 'actors:' line and un-indent the list"
     elif kind in ("string_type", "int_type") or kind.endswith("_type") and value is None:
         expected = {"string_type": "text", "int_type": "a whole number"}.get(kind, kind.removesuffix("_type"))
         message = f"'{_dotted(loc)}' should be {expected}, found {describe(value)}"
         if kind == "string_type" and value is None:
-            message, hint = f"'{_dotted(loc)}' is empty", "write some text or remove the key"
+            message, hint = f"'{_dotted(loc)}' is empty", _empty_hint(loc, top)
     elif kind in ("int_parsing", "int_from_float"):
         message = f"'{field}' should be a whole number, found {describe(value)}"
     elif kind in ("greater_than_equal", "greater_than"):
@@ -162,6 +165,14 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
     else:
         message = f"'{_dotted(loc)}': {err['msg']}"
     return Diagnostic(loaded.path, where.line, where.col, prefix + message, hint)
+
+
+def _empty_hint(loc: tuple[str | int, ...], top: type[Record] | None) -> str:
+    record = record_at(loc[:-1], top)
+    field = record.model_fields.get(str(loc[-1])) if record is not None else None
+    if field is not None and field.is_required():
+        return "write some text; this key is required"
+    return "write some text or remove the key"
 
 
 def _pattern_message(field: str, loc: tuple[str | int, ...], value: Any) -> tuple[str, str]:

@@ -47,7 +47,7 @@ Horizon = Literal["immediate", "near-term", "long-term"]
 
 def _check_id(value: str) -> str:
     if value in RESERVED_IDS:
-        raise ValueError(f"'{value}' is reserved on Windows and cannot name a page; choose another id")
+        raise ValueError(f"'{value}' is a reserved name on Windows (it cannot name a file); choose another")
     return value
 
 
@@ -68,6 +68,12 @@ def _check_url(value: str) -> str:
         raise ValueError(f"'{value}' is not an http(s) URL; only http:// and https:// links are allowed")
     if any(c.isspace() or ord(c) < 32 for c in value) or "\\" in value:
         raise ValueError(f"'{value}' contains spaces or control characters; percent-encode them")
+    return value
+
+
+def _one_paragraph(value: str) -> str:
+    if re.search(r"\n\s*\n", value):
+        raise ValueError("'summary' is one paragraph: remove the blank line")
     return value
 
 
@@ -183,6 +189,12 @@ class Implication(Record):
     quote: Text | None = None
     occurrence: Occurrence | None = None
 
+    @model_validator(mode="after")
+    def _occurrence_needs_quote(self) -> "Implication":
+        if self.occurrence is not None and self.quote is None:
+            raise ValueError("'occurrence' only goes with 'quote'")
+        return self
+
 
 class Source(Record):
     publisher: Text | None = None
@@ -209,7 +221,7 @@ class BriefFile(Record):
     ]
     title: Text
     date: IsoDate | None = Field(default=None, description="YYYY-MM-DD; optional when the seed has a date header.")
-    summary: Text
+    summary: Annotated[Text, AfterValidator(_one_paragraph)]
     source: Source | None = None
     tags: _section(Id) = ()
     actors: _section(ActorEntry) = Field(default=(), description="Declarations (mappings) or references (ids).")
@@ -245,8 +257,25 @@ def record_at(loc: tuple[str | int, ...], top: type[Record] | None) -> type[Reco
     return SECTION_RECORDS[names[-1]] if names else top
 
 
+def _min_items_for_lists(node: Any) -> None:
+    """pydantic puts ``minLength: 1`` beside ``anyOf: [id, list of ids]``, where it
+    only constrains the string; editors should also flag an empty list."""
+    if isinstance(node, dict):
+        if "anyOf" in node and node.get("minLength") == 1:
+            del node["minLength"]
+            for branch in node["anyOf"]:
+                if branch.get("type") == "array":
+                    branch["minItems"] = 1
+        for value in node.values():
+            _min_items_for_lists(value)
+    elif isinstance(node, list):
+        for value in node:
+            _min_items_for_lists(value)
+
+
 def brief_schema() -> dict[str, Any]:
     schema = BriefFile.model_json_schema()
+    _min_items_for_lists(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Brief annotation (briefs/<brief-id>.yml)"
     return schema

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -87,9 +88,43 @@ def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, li
 _ENV = _environment()
 
 
+# Fragments that are the same wherever they appear on pages of one folder (a claim's
+# list item, an actor's link...): rendered once per folder, then reused.
+_MEMOIZED = frozenset({"actor_link", "claim_link", "implication_link", "brief_link", "claim_item",
+                       "implication_item", "brief_item", "badge", "actor_names"})
+
+
+class _Fragments:
+    """The macros of ``_macros.j2`` bound to one folder of the site, memoized.
+
+    Relative links depend only on the folder a page is in, so a fragment
+    rendered for ``claims/a.md`` is valid for every page under ``claims/``.
+    This keeps generation linear in the corpus with a small constant.
+    """
+
+    def __init__(self, site: Site, folder: str):
+        here = Page(f"{folder}/_.md" if folder else "_.md")
+        self._module = _ENV.get_template("_macros.j2").make_module({"here": here, "site": site})
+        self._memo: dict[tuple[Any, ...], Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        macro = getattr(self._module, name)
+        if name not in _MEMOIZED:
+            return macro
+
+        def memoized(*args: Any) -> Any:
+            key = (name, *args)
+            if key not in self._memo:
+                self._memo[key] = macro(*args)
+            return self._memo[key]
+
+        return memoized
+
+
 def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None) -> Iterator[RenderedPage]:
     """Every page of the site, in a stable order."""
-    common = {"site": site, "site_name": site_name, "download_url": download_url}
+    fragments: dict[str, _Fragments] = {}
+    common = {"site": site, "site_name": site_name, "download_url": download_url, "fragments": fragments}
     yield _render("home.md.j2", link.HOME, common)
     yield _render("actors_index.md.j2", link.ACTORS_INDEX, common)
     yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common)
@@ -118,7 +153,11 @@ def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | No
 
 def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None,
             **context: Any) -> RenderedPage:
-    text = _ENV.get_template(template).render(here=page, **common, **context)
+    folder = posixpath.dirname(page.path)
+    fragments = common["fragments"]
+    if folder not in fragments:
+        fragments[folder] = _Fragments(common["site"], folder)
+    text = _ENV.get_template(template).render(here=page, m=fragments[folder], **common, **context)
     return RenderedPage(page.path, text, source)
 
 

@@ -24,6 +24,8 @@ HEADING_MAX_CHARS = 100
 # Sentence-final punctuation: a block ending in one of these is prose, not a heading.
 _SENTENCE_END = tuple('.!?:;"\u201d\u2019\u00bb')
 _DATE_HEADER = re.compile(r"\A[ \t\r\n\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*(?=\n)|[ \t]*\Z)")
+# "Date 2024-05-01", "date 01-05-2024", "date: 2024-05-01": meant as a header, but not one.
+_LOOKS_LIKE_HEADER = re.compile(r"\A[ \t\r\n\ufeff]*((?i:date)\s*:?\s*[0-9][0-9./-]{5,9}[0-9])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -76,6 +78,13 @@ def parse_seed(text: str, name: str, rel: str) -> tuple[Seed | None, list[Diagno
             line, col = _line_col(text, header.start(1))
             problems.append(Diagnostic(rel, line, col, f"seed date header '{header.group(1)}' is not a valid date",
                                        "write it as YYYY-MM-DD, e.g. 'date 2024-03-24'"))
+
+    elif _LOOKS_LIKE_HEADER.match(text):
+        found = _LOOKS_LIKE_HEADER.match(text)
+        line, col = _line_col(text, found.start(1))
+        problems.append(Diagnostic(rel, line, col, f"seed starts with '{found.group(1)}', not a date header",
+                                   "write the header as 'date YYYY-MM-DD' (lowercase 'date', ISO date), "
+                                   "e.g. 'date 2024-03-24'"))
 
     blocks = tuple(_split_blocks(text, body_start))
     if not blocks:

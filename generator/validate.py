@@ -90,6 +90,8 @@ def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
         for i, actor in actors:
             refs.check_actor(actor, loaded, (i,))
 
+    _check_membership_loops(registry, problems)
+
     records: list[BriefRecord] = []
     claims: dict[str, ClaimRecord] = {}
     implications: dict[str, ImplicationRecord] = {}
@@ -161,7 +163,7 @@ def _load_briefs(root: Path, problems: list[Diagnostic]):
     raw_ids: dict[str, set[str]] = {"actor": set(), "claim": set(), "implication": set()}
     for path in discover_briefs(root):
         rel = _rel(root, path)
-        if path.suffix == ".yaml":
+        if path.suffix == ".yaml" and (path.stem == "_actors" or not path.name.startswith("_")):
             problems.append(Diagnostic(rel, 1, 1, "brief files end in '.yml'", f"rename it to {path.stem}.yml"))
             continue
         if path.name.startswith("_") and path.name != ACTORS_FILE:
@@ -258,6 +260,8 @@ def _harvest_ids(data: Any, raw_ids: dict[str, set[str]], top: str | None = None
     """Register the ids of a file that failed validation, so other files do not get
     a cascade of 'unknown id' errors for it."""
     sections = {"actors": "actor", "claims": "claim", "implications": "implication"}
+    if top and isinstance(data, dict):  # '_actors.yml' written as 'actors: [...]'
+        top = None
     lists = {top: data} if top else (data if isinstance(data, dict) else {})
     for key, kind in sections.items():
         items = lists.get(key)
@@ -355,6 +359,38 @@ class _References:
                                         f"{label}: unknown {kind} '{ref}' in '{field}'", hint))
 
 
+def _check_membership_loops(registry: _Registry, problems: list[Diagnostic]) -> None:
+    """'a' member of 'b' member of 'a' is a mistake; report each loop once, at its first actor."""
+    actors = registry.entries["actor"]
+    reported: set[frozenset[str]] = set()
+    for start in sorted(actors):
+        path, seen = [start], {start}
+        stack = [iter(actors[start][0].member_of)]
+        while stack:
+            group = next(stack[-1], None)
+            if group is None:
+                stack.pop()
+                seen.discard(path.pop())
+                continue
+            if group == start:
+                if len(path) == 1:
+                    continue  # 'member of itself' is reported as a self-reference
+                loop = frozenset(path)
+                if loop not in reported:
+                    reported.add(loop)
+                    place = actors[start][1]
+                    problems.append(Diagnostic(place.path, place.pos.line, place.pos.col,
+                                               f"actor '{start}': member_of goes round in a loop: "
+                                               + " \u2192 ".join([*path, start]),
+                                               "an actor cannot be, even indirectly, a member of itself"))
+                continue
+            if group in seen or group not in actors:
+                continue
+            path.append(group)
+            seen.add(group)
+            stack.append(iter(actors[group][0].member_of))
+
+
 def _declare_hint(kind: str) -> str:
     if kind == "actor":
         return "declare it in the brief's 'actors' list or in briefs/_actors.yml"
@@ -422,6 +458,9 @@ def _anchor(brief: _Brief, seed: Seed, at: tuple[str | int, ...], owner: str, ki
         else:
             message = f"{label} not found in seed {seed.name}"
             hint = f'closest passage: "{result.closest}"' if result.closest else ""
+            if result.case_only:
+                hint = f'matching is case-sensitive; the article has "{result.closest}"'
+                message = f"{label} not found in seed {seed.name}: only the letter case differs"
     elif isinstance(result, Ambiguous):
         message = f"{label} occurs {result.count} times in seed {seed.name}"
         hint = f"add 'occurrence: N' (1 to {result.count}) to pick one, or quote more words"

@@ -91,3 +91,13 @@ def test_the_schema_knows_the_id_rule():
 
     assert json.dumps(model.ID_PATTERN) in text
     assert '"maxLength": 80' in text
+
+
+def test_the_editor_schema_flags_an_empty_list_of_speakers_or_reasons():
+    # `by: []` and `because: []` are errors for `briefs check`; editors should say so too.
+    import json
+
+    schema = json.loads((REPO / "schema" / "brief.schema.json").read_text(encoding="utf-8"))
+    for record, field in (("Claim", "by"), ("Implication", "because")):
+        branches = schema["$defs"][record]["properties"][field]["anyOf"]
+        assert {"type": "array", "minItems": 1}.items() <= next(b for b in branches if b.get("type") == "array").items()

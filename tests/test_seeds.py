@@ -28,12 +28,8 @@ DATES = [
     ("header alone on its line", "date 2024-05-02\nHarbour officials said so.", "2024-05-02",
      "Harbour officials said so."),
     ("no header", "Harbour officials said so.", None, "Harbour officials said so."),
-    ("'Date' with a capital is text", "Date 2024-05-02 Harbour officials said so.", None,
-     "Date 2024-05-02 Harbour officials said so."),
     ("a date later in the text is text", "Harbour officials said on date 2024-05-02 so.", None,
      "Harbour officials said on date 2024-05-02 so."),
-    ("date glued to the text is not a header", "date 2024-05-02Harbour said so.", None,
-     "date 2024-05-02Harbour said so."),
 ]
 
 
@@ -124,6 +120,13 @@ BAD = [
     ("only a date header", "date 2024-05-02\n", [(1, 1, "seed is empty")]),
     ("a NUL byte", "One.\n\nTw\x00o.", [(3, 3, "seed contains the control character U+0000")]),
     ("a form feed", "One.\x0c", [(1, 5, "seed contains the control character U+000C")]),
+    # Meant as a header but not one: the article would silently have no date.
+    ("'Date' with a capital", "Date 2024-05-02 Harbour officials said so.",
+     [(1, 1, "seed starts with 'Date 2024-05-02', not a date header")]),
+    ("a day-first date", "date 02-05-2024 Harbour officials said so.",
+     [(1, 1, "seed starts with 'date 02-05-2024', not a date header")]),
+    ("date glued to the text", "date 2024-05-02Harbour said so.",
+     [(1, 1, "seed starts with 'date 2024-05-02', not a date header")]),
     ("a bad date and a control character", "date 2024-02-30 One\x07.",
      [(1, 20, "seed contains the control character U+0007"), (1, 6, "seed date header '2024-02-30' is not a valid date")]),
 ]

@@ -1,0 +1,451 @@
+"""The built site, read back as HTML: every page of the URL layout (spec §4) exists,
+every link resolves, quotes are highlighted where they stand, relations show on
+both sides, search finds what a reader types, nothing loads from another host,
+and builds are reproducible and atomic.
+
+Two corpora: the repository's own (``seeds/`` + ``briefs/``) and
+``tests/fixtures/site/multi`` (three briefs sharing actors, with cross-brief
+``contradicts`` and ``supports``, overlapping quotes, evidence and reviews).
+Each is built once per module, with ``briefs build``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from generator.cli import main
+from generator.corpus import Corpus
+from generator.validate import check_corpus
+from sitebuild import (
+    MULTI, REPO, BuiltSite, build_site_from, content, is_external, make_corpus, normalise, quote_segments,
+    relation, resolve, run_build, section, statements_of, text_of, tree_digest, url_references,
+)
+
+CORPORA = {"example": REPO, "multi": MULTI}
+# A word of each corpus that only its article text holds (not in any annotation).
+ARTICLE_ONLY_WORD = {"example": "intricate", "multi": "representatives"}
+
+
+class Built:
+    def __init__(self, name: str, src: Path, site: BuiltSite, corpus: Corpus) -> None:
+        self.name, self.src, self.site, self.corpus = name, src, site, corpus
+
+
+def _build(name: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    src = CORPORA[name]
+    corpus, problems = check_corpus(src)
+    assert not problems and corpus is not None, [p.format_text() for p in problems]
+    site = build_site_from(src, tmp_path_factory.mktemp(f"site-{name}") / "corpus")
+    return Built(name, src, BuiltSite(site), corpus)
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return _build("example", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def multi(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return _build("multi", tmp_path_factory)
+
+
+@pytest.fixture(params=sorted(CORPORA))
+def built(request: pytest.FixtureRequest) -> Built:
+    """Each corpus in turn (each is built once per module)."""
+    return request.getfixturevalue(request.param)
+
+
+# --- 1. the URL layout -------------------------------------------------------
+
+
+def test_every_page_of_the_url_layout_exists(built: Built) -> None:
+    corpus = built.corpus
+    expected = ["index.html", "actors/index.html", "claims/index.html", "implications/index.html",
+                "timeline.html", "tags.html"]
+    expected += [f"briefs/{b.id}.html" for b in corpus.briefs]
+    expected += [f"actors/{a}.html" for a in corpus.actors]
+    expected += [f"claims/{c}.html" for c in corpus.claims]
+    expected += [f"implications/{i}.html" for i in corpus.implications]
+    missing = [page for page in expected if not built.site.exists(page)]
+    assert not missing
+    assert corpus.briefs and corpus.actors and corpus.claims and corpus.implications
+
+
+def test_each_entity_page_is_about_its_entity(built: Built) -> None:
+    """The page at claims/<id>.html is the claim's page (not another one's), and so on."""
+    site, corpus = built.site, built.corpus
+    for brief in corpus.briefs:
+        assert text_of(content(site.soup(f"briefs/{brief.id}.html")).h1).rstrip("¶") == brief.title
+    for actor_id, record in corpus.actors.items():
+        assert text_of(content(site.soup(f"actors/{actor_id}.html")).h1).rstrip("¶") == record.actor.name
+    for claim_id, record in corpus.claims.items():
+        assert text_of(content(site.soup(f"claims/{claim_id}.html")).h1).rstrip("¶") == record.claim.statement
+    for imp_id, record in corpus.implications.items():
+        h1 = text_of(content(site.soup(f"implications/{imp_id}.html")).h1).rstrip("¶")
+        assert h1 == " ".join(record.implication.statement.split())
+
+
+# --- 2. links ----------------------------------------------------------------
+
+
+def test_every_internal_link_resolves_to_a_file_and_an_element(built: Built) -> None:
+    site = built.site
+    broken: list[str] = []
+    checked = 0
+    for page in site.pages():
+        if page == "404.html":
+            continue  # see test_the_404_page_works_under_a_sub_path
+        for el, attr, url in url_references(site.soup(page)):
+            if is_external(url):
+                continue
+            target, fragment = resolve(page, url)
+            checked += 1
+            if target.startswith(("/", "../")) or not site.exists(target):
+                broken.append(f"{page}: <{el.name} {attr}={url!r}>: no file {target}")
+            elif fragment and target.endswith(".html") and fragment not in site.ids(target):
+                broken.append(f"{page}: <{el.name} {attr}={url!r}>: no id {fragment!r} in {target}")
+    assert not broken, "\n".join(broken)
+    assert checked > 100
+
+
+SUB_PATH = "/briefs-site/"  # as on GitHub Pages, where a project site lives under /<repository>/
+
+
+def test_the_404_page_works_under_a_sub_path(built: Built) -> None:
+    """The host serves 404.html for a missing URL, e.g. /briefs-site/missing.html. Its styles,
+    scripts and links must then stay inside the site (spec §4: the site works from any
+    sub-path), or the reader gets an unstyled page whose links lead off the site."""
+    if not built.site.exists("404.html"):
+        return  # no 404 page of its own: the host's default page is shown
+    outside = []
+    for el, attr, url in url_references(built.site.soup("404.html")):
+        if is_external(url) or url.startswith("#"):
+            continue
+        served = urljoin(SUB_PATH + "missing.html", url)
+        path = urlsplit(served).path
+        if not path.startswith(SUB_PATH) or not built.site.exists(resolve("index.html", path[len(SUB_PATH):])[0]):
+            outside.append(f"<{el.name} {attr}={url!r}> -> {served}")
+    assert not outside, "\n".join(outside)
+
+
+def test_external_links_are_http_only(built: Built) -> None:
+    site = built.site
+    bad = []
+    for page in site.pages():
+        for el, attr, url in url_references(site.soup(page)):
+            scheme = url.strip().split(":", 1)[0].lower() if is_external(url) else ""
+            if is_external(url) and not (scheme in ("http", "https") or (el.name == "a" and scheme == "mailto")):
+                bad.append(f"{page}: <{el.name} {attr}={url!r}>")
+    assert not bad, "\n".join(bad)
+
+
+def test_source_review_and_evidence_urls_are_linked(built: Built) -> None:
+    """Every URL of the annotations is an outside link on the page that shows it."""
+    site, corpus = built.site, built.corpus
+    for brief in corpus.briefs:
+        source = brief.doc.source
+        if source and source.url:
+            hrefs = {a.get("href") for a in content(site.soup(f"briefs/{brief.id}.html")).select("a.external-link")}
+            assert source.url in hrefs
+    for claim_id, record in corpus.claims.items():
+        claim = record.claim
+        urls = [e.url for e in claim.evidence if e.url] + list(claim.review.sources if claim.review else ())
+        hrefs = {a.get("href") for a in content(site.soup(f"claims/{claim_id}.html")).select("a.external-link")}
+        assert set(urls) <= hrefs, claim_id
+
+
+# --- 3. quotes highlighted on the brief page ---------------------------------
+
+
+def test_every_claim_quote_is_highlighted_and_linked_on_its_brief_page(built: Built) -> None:
+    site, corpus = built.site, built.corpus
+    for claim_id, record in corpus.claims.items():
+        claim, page = record.claim, f"briefs/{record.brief}.html"
+        soup = site.soup(page)
+        anchor, segments = quote_segments(soup, claim_id, claim.statement)
+        assert anchor.name == "span" and "quote-anchor" in anchor.get("class", []), claim_id
+        assert segments, f"{claim_id}: no a.claim-quote right after #claim-{claim_id}"
+        seed_block = record.anchor.block
+        seed_text = brief_seed_block(corpus, record.brief, seed_block)
+        shown = "".join(seg.get_text() for seg in segments)
+        assert normalise(shown) == normalise(claim.quote), claim_id
+        assert normalise(shown) in normalise(seed_text), claim_id
+        # The whole quote sits in the paragraph the seed has it in.
+        assert {seg.find_parent(["p", "h3"]).get("id") for seg in segments} == {f"p-{seed_block + 1}"}
+        targets = {resolve(page, seg["href"])[0] for seg in segments}
+        assert f"claims/{claim_id}.html" in targets, claim_id
+        assert all(t.startswith("claims/") for t in targets)
+        for seg in segments:
+            assert claim.statement in statements_of(seg), claim_id
+
+
+def brief_seed_block(corpus: Corpus, brief_id: str, block: int) -> str:
+    brief = next(b for b in corpus.briefs if b.id == brief_id)
+    return brief.seed.blocks[block].text
+
+
+def test_the_brief_page_shows_the_whole_article_text(built: Built) -> None:
+    """Highlighting never drops or duplicates text: each block reads as in the seed."""
+    site = built.site
+    for brief in built.corpus.briefs:
+        soup = site.soup(f"briefs/{brief.id}.html")
+        article = content(soup).select_one("div.brief-article")
+        blocks = article.find_all(["p", "h3"], recursive=False)
+        assert [b.name for b in blocks] == ["h3" if b.kind == "heading" else "p" for b in brief.seed.blocks]
+        for shown, block in zip(blocks, brief.seed.blocks):
+            assert shown.get_text() == block.text
+
+
+def test_overlapping_quotes_are_cut_into_segments_of_both_claims(built: Built) -> None:
+    """Two claims quoting overlapping words: the shared words carry both statements."""
+    overlaps = 0
+    for brief in built.corpus.briefs:
+        soup = built.site.soup(f"briefs/{brief.id}.html")
+        for seg in soup.select("a.claim-quote--overlap"):
+            statements = statements_of(seg)
+            assert len(statements) >= 2
+            assert set(statements) <= {c.claim.statement for c in built.corpus.claims.values()}
+            overlaps += 1
+    if built.name == "multi":
+        assert overlaps >= 1  # the fixture has one: reservoir-below-a-third / spring-quotas-will-be-cut
+
+
+def test_implication_quotes_are_marked_on_the_brief_page(built: Built) -> None:
+    for imp_id, record in built.corpus.implications.items():
+        if record.implication.quote is None:
+            continue
+        soup = built.site.soup(f"briefs/{record.brief}.html")
+        paragraph = soup.find(id=f"p-{record.anchor.block + 1}")
+        marked = [m for m in paragraph.select("mark.implication-quote")
+                  if m.get("title") == record.implication.statement]
+        # Where the implication quote overlaps a claim quote, the claim's link wins.
+        covered = "".join(m.get_text() for m in marked)
+        assert normalise(covered) in normalise(record.implication.quote), imp_id
+
+
+# --- 4. relations, both directions ------------------------------------------
+
+
+def _linked_claims(dd) -> set[str]:
+    return {Path(a["href"]).stem for a in dd.select("a.claim-link")} if dd is not None else set()
+
+
+def test_contradictions_show_on_both_claim_pages(built: Built) -> None:
+    pairs = [(c, other) for c, r in built.corpus.claims.items() for other in r.claim.contradicts]
+    assert pairs
+    for a, b in pairs:
+        assert b in _linked_claims(relation(built.site.soup(f"claims/{a}.html"), "Contradicts")), (a, b)
+        assert a in _linked_claims(relation(built.site.soup(f"claims/{b}.html"), "Contradicts")), (b, a)
+    if built.name == "multi":
+        claims = built.corpus.claims
+        assert any(claims[a].brief != claims[b].brief for a, b in pairs)  # the fixture's point
+
+
+def test_supports_show_as_supported_by_on_the_other_claim(built: Built) -> None:
+    pairs = [(c, other) for c, r in built.corpus.claims.items() for other in r.claim.supports]
+    assert pairs
+    for a, b in pairs:
+        assert b in _linked_claims(relation(built.site.soup(f"claims/{a}.html"), "Supports")), (a, b)
+        assert a in _linked_claims(relation(built.site.soup(f"claims/{b}.html"), "Supported by")), (b, a)
+    if built.name == "multi":
+        claims = built.corpus.claims
+        assert any(claims[a].brief != claims[b].brief for a, b in pairs)
+
+
+def test_actor_pages_list_claims_made_and_briefs(built: Built) -> None:
+    """A shared actor's page gathers its claims and briefs from every brief."""
+    corpus = built.corpus
+    for actor_id in corpus.actors:
+        soup = built.site.soup(f"actors/{actor_id}.html")
+        made = {c for c, r in corpus.claims.items() if actor_id in r.claim.by}
+        shown = {Path(a["href"]).stem for el in section(soup, "Claims made") for a in el.select("a.claim-link")}
+        assert shown == made, actor_id
+    if built.name == "multi":
+        soup = built.site.soup("actors/marren-valley-water-board.html")
+        briefs = {Path(a["href"]).stem for el in section(soup, "Briefs") for a in el.select("a.brief-link")}
+        assert briefs == {b.id for b in corpus.briefs}
+
+
+def test_tags_page_lists_each_brief_under_its_tags(built: Built) -> None:
+    soup = built.site.soup("tags.html")
+    for brief in built.corpus.briefs:
+        for tag in brief.doc.tags:
+            heading = soup.find(id=f"tag-{tag}")
+            assert heading is not None, tag
+            listing = heading.find_next_sibling("ul")
+            assert brief.id in {Path(a["href"]).stem for a in listing.select("a.brief-link")}, (tag, brief.id)
+
+
+# --- 5. search ---------------------------------------------------------------
+
+
+def _search_text(site: BuiltSite) -> str:
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    parts = []
+    for doc in index["docs"]:
+        parts += [doc.get("title", ""), doc.get("text", "")]
+    return normalise(html.unescape(re.sub(r"<[^>]+>", " ", " ".join(parts))))
+
+
+def test_search_index_holds_actor_names_claim_statements_and_article_words(built: Built) -> None:
+    text = _search_text(built.site)
+    for record in built.corpus.actors.values():
+        assert normalise(record.actor.name) in text, record.actor.name
+    for record in built.corpus.claims.values():
+        assert normalise(record.claim.statement) in text, record.claim.id
+    word = ARTICLE_ONLY_WORD[built.name]
+    annotations = "".join(p.read_text(encoding="utf-8") for p in (built.src / "briefs").glob("*.yml"))
+    assert word not in annotations  # the word is only in the article
+    assert word in text
+
+
+# --- 6. nothing from another host -------------------------------------------
+
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*))\s*\)""", re.I)
+_CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*["']?([^"')\s;]+)""", re.I)
+
+
+def _is_local(url: str) -> bool:
+    url = url.strip()
+    return not is_external(url) or url.lower().startswith("data:")
+
+
+def test_no_page_loads_anything_from_another_host(built: Built) -> None:
+    site = built.site
+    remote = []
+    for page in site.pages():
+        soup = site.soup(page)
+        for el, attr, url in url_references(soup):
+            if el.name == "a" or el.name == "form":
+                continue  # navigation, not loading
+            if el.name == "link":
+                rels = {r.lower() for r in (el.get("rel") or [])}
+                if not rels & {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
+                               "modulepreload", "manifest", "preconnect", "dns-prefetch", "mask-icon"}:
+                    continue
+            if not _is_local(url):
+                remote.append(f"{page}: <{el.name} {attr}={url!r}>")
+        for style in soup.find_all("style"):
+            remote += [f"{page}: <style> {u}" for u in _css_urls(style.get_text()) if not _is_local(u)]
+        for el in soup.find_all(style=True):
+            remote += [f"{page}: style= {u}" for u in _css_urls(el["style"]) if not _is_local(u)]
+        for config in soup.select('script[type="application/json"]'):
+            remote += [f"{page}: theme config {u}" for u in re.findall(r'"((?:https?:)?//[^"]+)"', config.get_text())]
+    for css in sorted(site.root.rglob("*.css")):
+        remote += [f"{css.relative_to(site.root)}: {u}" for u in _css_urls(css.read_text(encoding="utf-8"))
+                   if not _is_local(u)]
+    assert not remote, "\n".join(remote)
+
+
+def _css_urls(css: str) -> list[str]:
+    urls = [next(g for g in m.groups() if g is not None) for m in _CSS_URL.finditer(css)]
+    return urls + _CSS_IMPORT.findall(css)
+
+
+def test_polyfills_and_scripts_are_served_from_the_site(built: Built) -> None:
+    """``extra.polyfills`` (the vendored iframe-worker shim) is a local script on every page."""
+    site = built.site
+    for page in ("index.html", f"briefs/{built.corpus.briefs[0].id}.html"):
+        srcs = [s["src"] for s in site.soup(page).find_all("script", src=True)]
+        shims = [s for s in srcs if "iframe-worker" in s]
+        assert shims, page
+        for src in srcs:
+            assert not is_external(src), (page, src)
+            assert site.exists(resolve(page, src)[0]), (page, src)
+
+
+# --- 9. determinism ----------------------------------------------------------
+
+
+def test_two_builds_with_different_hash_seeds_are_byte_identical(example: Built, tmp_path: Path) -> None:
+    """The example corpus built here (in this process) and again in a fresh interpreter with
+    another PYTHONHASHSEED, in another folder: every file, sitemap included, is the same."""
+    built = example
+    corpus = make_corpus(built.src, tmp_path / "again")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["PYTHONHASHSEED"] = "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--root", str(corpus)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    first, second = tree_digest(built.site.root), tree_digest(corpus / "site")
+    assert first.keys() == second.keys()
+    differing = sorted(path for path in first if first[path] != second[path])
+    assert not differing
+    assert "sitemap.xml" in first and "sitemap.xml.gz" in first
+
+
+# --- 10. atomic builds -------------------------------------------------------
+
+
+def test_a_corpus_problem_leaves_the_previous_site_unchanged(built: Built, tmp_path: Path) -> None:
+    corpus = make_corpus(built.src, tmp_path / "corpus")
+    shutil.copytree(built.site.root, corpus / "site")
+    before = tree_digest(corpus / "site")
+    brief = sorted((corpus / "briefs").glob("[!_]*.yml"))[0]
+    text = brief.read_text(encoding="utf-8")
+    quote = re.search(r'^\s+quote: (.+)$', text, re.M)
+    assert quote
+    brief.write_text(text.replace(quote.group(0), quote.group(0).replace(quote.group(1), '"words the article never says"'), 1),
+                     encoding="utf-8")
+    assert run_build(corpus) == 1
+    assert tree_digest(corpus / "site") == before
+    assert sorted(p.name for p in corpus.iterdir()) == sorted(["briefs", "docs", "mkdocs.yml", "overrides", "seeds", "site"])
+
+
+def test_a_failed_mkdocs_build_leaves_the_previous_site_unchanged(tmp_path: Path) -> None:
+    """A clean corpus, but MkDocs fails in strict mode (a hand-written page with a broken link):
+    the failure happens after the staging folder has been filled, and still nothing changes."""
+    corpus = make_corpus(MULTI, tmp_path / "corpus")
+    old = corpus / "site"
+    (old / "briefs").mkdir(parents=True)
+    (old / "index.html").write_text("<!doctype html><title>previous site</title>", encoding="utf-8")
+    (old / "briefs" / "gone.html").write_bytes(b"\x00previous\xff")
+    before = tree_digest(old)
+    (corpus / "docs" / "broken.md").write_text("# Broken\n\nSee [nowhere](nowhere.md).\n", encoding="utf-8")
+    assert run_build(corpus) == 1
+    assert tree_digest(old) == before
+    assert not [p.name for p in corpus.iterdir() if p.name.startswith(".site")]  # no staging left behind
+
+
+def test_a_build_leaves_the_process_environment_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``build_site`` derives SOURCE_DATE_EPOCH from the corpus (the sitemap.xml.gz header
+    carries it). It must not leave it in ``os.environ``: the next build in the same process
+    (a test run, a tool building several corpora) would be stamped with this corpus's date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # absent now; monkeypatch restores "absent" afterwards
+    corpus = tmp_path / "corpus"
+    make_corpus(MULTI, corpus)
+    for brief in ("hydro-responds.yml", "quota-cut.yml"):  # one brief is enough here: a quicker build
+        (corpus / "briefs" / brief).unlink()
+    assert main(["build", "--root", str(corpus)]) == 0
+    stamp = struct.unpack("<I", (corpus / "site" / "sitemap.xml.gz").read_bytes()[4:8])[0]
+    assert stamp == calendar.timegm(dt.date(2025, 2, 3).timetuple())  # the brief's date, not the clock
+    assert os.environ.get("SOURCE_DATE_EPOCH") is None
+
+
+# --- 12. the repository itself ----------------------------------------------
+
+
+def test_mkdocs_build_strict_from_the_repository_root(tmp_path: Path) -> None:
+    """What a contributor runs first: plain ``mkdocs build --strict`` in a checkout."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "site" / "briefs" / "us-iraq-isis-threat.html").is_file()
+    assert (tmp_path / "site" / "annotation-format.html").is_file()

@@ -1,0 +1,268 @@
+"""Hostile annotations cannot inject markup, scripts or links into the site.
+
+Every text field of a brief (title, summary, source, actor name/role/description/
+aliases, claim statement and quote, evidence title and quote, review note,
+implication statement and quote) holds one of the payloads below, at its start,
+in its middle after a blank line, and at its end; quotes must match the seed,
+so the seeds hold the payloads too. The built site is then read back: no
+script but the theme's, no ``on*`` attribute, no ``javascript:`` URL, and every
+payload shows as the literal text the contributor typed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import BuiltSite, build_site_from, content, header_title, run_build, text_of
+
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '" onmouseover="alert(1)',
+    "javascript:alert(1)",
+    "[x](javascript:alert(1))",
+    '{: onclick="alert(1)" }',
+    "</title><script>alert(1)</script>",
+    "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
+    "{{ 7*7 }}",
+    '--8<-- "/etc/passwd"',
+)
+
+
+def field(payload: str, label: str, separator: str = "\n\n") -> str:
+    """A text field holding the payload first, after a blank line, and last."""
+    return f"{payload} {label}{separator}{payload} middle {payload}"
+
+
+def shown(value: str) -> str:
+    """What a reader should see for ``value``: the same characters, whitespace collapsed."""
+    return " ".join(value.split())
+
+
+def seed_text(i: int, payload: str) -> str:
+    return (
+        f"date 2025-03-{i + 1:02d} Opening line {i} with {payload} in the first paragraph.\n\n"
+        f"Heading {i} {payload}\n\n"
+        f"The speaker {i} said {payload} and then stopped.\n\n"
+        f"The record {i} shows {payload} again, in writing.\n"
+    )
+
+
+def brief_yaml(i: int, payload: str) -> dict:
+    source = ({"publisher": field(payload, "publisher"), "author": field(payload, "author"),
+               "url": f"https://example.org/payload/{i}"}
+              if i % 2 == 0 else
+              {"title": field(payload, "source title"), "author": field(payload, "author")})
+    return {
+        "seed": f"payload-{i}.txt",
+        "title": field(payload, f"title {i}"),
+        "summary": field(payload, "summary", "\n"),  # one paragraph: a blank line is an error
+        "source": source,
+        "tags": ["payloads"],
+        "actors": [{
+            "id": f"actor-{i}",
+            "name": field(payload, f"actor {i}"),
+            "kind": "person",
+            "role": field(payload, "role"),
+            "description": field(payload, "description"),
+            "aliases": [payload, f"Alias {i} {payload}"],
+        }],
+        "claims": [{
+            "id": f"claim-{i}",
+            "by": [f"actor-{i}"],
+            "statement": field(payload, f"statement {i}"),
+            "quote": f"The speaker {i} said {payload}",
+            "about": [f"actor-{i}"],
+            "evidence": [
+                {"quote": f"The record {i} shows {payload}"},
+                {"url": f"https://example.org/evidence/{i}", "title": field(payload, "evidence title")},
+            ],
+            "review": {"rating": "disputed", "note": field(payload, "review note"),
+                       "sources": [f"https://example.org/review/{i}"]},
+        }],
+        "implications": [{
+            "id": f"implication-{i}",
+            "statement": field(payload, f"implication {i}"),
+            "because": [f"claim-{i}"],
+            "affects": [f"actor-{i}"],
+            "likelihood": "likely",
+            "confidence": "low",
+            "horizon": "immediate",
+            "quote": f"Opening line {i} with {payload}",
+        }],
+    }
+
+
+def write_payload_corpus(root: Path) -> Path:
+    """One brief per payload. JSON is YAML: every payload is written as an exact string."""
+    (root / "seeds").mkdir(parents=True)
+    (root / "briefs").mkdir(parents=True)
+    for i, payload in enumerate(PAYLOADS):
+        (root / "seeds" / f"payload-{i}.txt").write_text(seed_text(i, payload), encoding="utf-8")
+        (root / "briefs" / f"payload-{i}.yml").write_text(json.dumps(brief_yaml(i, payload), indent=2),
+                                                          encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    base = tmp_path_factory.mktemp("hostile")
+    return BuiltSite(build_site_from(write_payload_corpus(base / "src"), base / "corpus"))
+
+
+def _theme_script(src: str | None, text: str) -> bool:
+    if src is not None:
+        path = re.sub(r"^/|^(\.\./)+", "", src)  # 404.html uses /assets/ (see test_site.py)
+        return path.startswith(("assets/", "search/"))
+    return "alert" not in text
+
+
+def test_no_script_but_the_theme_s_own(hostile: BuiltSite) -> None:
+    foreign = []
+    for page in hostile.pages():
+        for script in hostile.soup(page).find_all("script"):
+            if not _theme_script(script.get("src"), script.get_text()):
+                foreign.append(f"{page}: {str(script)[:120]}")
+    assert not foreign, "\n".join(foreign)
+
+
+def test_no_event_handler_attributes(hostile: BuiltSite) -> None:
+    found = []
+    for page in hostile.pages():
+        for el in hostile.soup(page).find_all(True):
+            found += [f"{page}: <{el.name} {attr}=...>" for attr in el.attrs if attr.lower().startswith("on")]
+    assert not found, "\n".join(found)
+
+
+_BAD_SCHEME = re.compile(r"^(javascript|vbscript|data:text)", re.I)
+
+
+_URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "srcdoc", "background"}
+
+
+def test_no_script_urls_and_no_injected_elements(hostile: BuiltSite) -> None:
+    found = []
+    for page in hostile.pages():
+        soup = hostile.soup(page)
+        for el in soup.find_all(True):
+            for attr, value in el.attrs.items():
+                if attr.lower() in _URL_ATTRS and _BAD_SCHEME.match(re.sub(r"[\s\x00-\x1f]", "", str(value))):
+                    found.append(f"{page}: <{el.name} {attr}={value!r}>")
+        for el in content(soup).find_all(["img", "iframe", "embed", "object", "form", "input", "style"]):
+            found.append(f"{page}: {str(el)[:120]}")  # the generated pages have none of these
+        for el in soup.find_all("img", src="x"):
+            found.append(f"{page}: {str(el)[:120]}")
+    assert not found, "\n".join(found)
+
+
+def test_attr_list_and_jinja_syntax_stay_text(hostile: BuiltSite) -> None:
+    """``{: onclick=... }`` is not applied as attributes; ``{{ 7*7 }}`` is not evaluated."""
+    for page in hostile.pages():
+        article = content(hostile.soup(page))
+        assert not re.search(r"\b49\b", text_of(article)), page
+        assert not [el for el in article.find_all(True) if "alert(1)" in " ".join(map(str, el.attrs.values()))
+                    and el.name not in ("a", "mark")], page  # only quote titles may carry payload text
+    brief = hostile.soup("briefs/payload-8.html")
+    assert "{{ 7*7 }}" in text_of(content(brief))
+    assert '{: onclick="alert(1)" }' in text_of(content(hostile.soup("briefs/payload-5.html")))
+
+
+@pytest.mark.parametrize("i", range(len(PAYLOADS)))
+def test_the_brief_page_shows_each_payload_as_text(hostile: BuiltSite, i: int) -> None:
+    payload, doc = PAYLOADS[i], brief_yaml(i, PAYLOADS[i])
+    soup = hostile.soup(f"briefs/payload-{i}.html")
+    title = shown(doc["title"])
+    assert text_of(content(soup).h1).rstrip("¶").strip() == title
+    assert text_of(soup.title) == f"{title} - Annotated briefs"
+    assert header_title(soup) == title
+    assert text_of(content(soup).select_one("p.brief-summary")) == shown(doc["summary"])
+    meta = text_of(content(soup).select_one(".brief-meta__source"))
+    source = doc["source"]
+    assert shown(source.get("publisher") or source["title"]) in meta
+    assert shown(source["author"]) in meta
+    article = content(soup).select_one("div.brief-article")
+    seed = seed_text(i, payload).split(" ", 2)[2]  # without the date header
+    assert [b.get_text() for b in article.find_all(["p", "h3"], recursive=False)] == \
+        [" ".join(block.split()) for block in seed.split("\n\n")]
+    quote = article.select_one("a.claim-quote")
+    assert quote.get_text() == f"The speaker {i} said {payload}"
+    assert shown(quote["title"]) == shown(doc["claims"][0]["statement"])
+    mark = article.select_one("mark.implication-quote")
+    assert mark.get_text() == f"Opening line {i} with {payload}"
+    assert shown(mark["title"]) == shown(doc["implications"][0]["statement"])
+
+
+@pytest.mark.parametrize("i", range(len(PAYLOADS)))
+def test_actor_claim_and_implication_pages_show_each_payload_as_text(hostile: BuiltSite, i: int) -> None:
+    payload, doc = PAYLOADS[i], brief_yaml(i, PAYLOADS[i])
+    actor, claim, imp = doc["actors"][0], doc["claims"][0], doc["implications"][0]
+
+    soup = hostile.soup(f"actors/actor-{i}.html")
+    assert text_of(content(soup).h1).rstrip("¶").strip() == shown(actor["name"])
+    assert text_of(soup.title) == f"{shown(actor['name'])} - Annotated briefs"
+    page = text_of(content(soup))
+    for value in (actor["role"], actor["description"], *actor["aliases"]):
+        assert shown(value) in page
+
+    soup = hostile.soup(f"claims/claim-{i}.html")
+    statement = shown(claim["statement"])
+    assert text_of(content(soup).h1).rstrip("¶").strip() == statement
+    assert text_of(soup.title) == f"{statement} - Annotated briefs"
+    assert header_title(soup) == statement
+    marks = [m.get_text() for m in content(soup).select("mark.quote-context__quote")]
+    assert marks == [claim["quote"], claim["evidence"][0]["quote"]]
+    assert shown(claim["evidence"][1]["title"]) in [text_of(a) for a in content(soup).select("a.external-link")]
+    assert text_of(content(soup).select_one(".review__note")) == shown(claim["review"]["note"])
+    assert shown(doc["title"]) in text_of(content(soup).select_one(".claim-meta"))
+
+    soup = hostile.soup(f"implications/implication-{i}.html")
+    assert text_of(content(soup).h1).rstrip("¶").strip() == shown(imp["statement"])
+    assert text_of(soup.title) == f"{shown(imp['statement'])} - Annotated briefs"
+    assert [m.get_text() for m in content(soup).select("mark.quote-context__quote")] == [imp["quote"]]
+
+
+def test_index_pages_show_titles_and_statements_as_text(hostile: BuiltSite) -> None:
+    home = text_of(content(hostile.soup("index.html")))
+    claims = text_of(content(hostile.soup("claims/index.html")))
+    actors = text_of(content(hostile.soup("actors/index.html")))
+    for i, payload in enumerate(PAYLOADS):
+        doc = brief_yaml(i, payload)
+        assert shown(doc["title"]) in home and shown(doc["summary"]) in home
+        assert shown(doc["claims"][0]["statement"]) in claims
+        assert shown(doc["actors"][0]["name"]) in actors
+
+
+_RAW_TAG = re.compile(r"<\s*/?\s*(script|img|iframe|svg|title)\b|<[a-z][^>]*\son\w+\s*=", re.I)
+
+
+def test_the_search_index_holds_no_markup_from_annotations(hostile: BuiltSite) -> None:
+    """Material's search renders titles and text as HTML: payloads must arrive escaped."""
+    index = json.loads((hostile.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    bad = [f"{doc['location']}: {field_}={doc[field_][:100]!r}" for doc in index["docs"]
+           for field_ in ("title", "text") if _RAW_TAG.search(doc.get(field_, ""))]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("where", ["source", "evidence", "review"])
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)",
+                                 "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"])
+def test_script_urls_are_rejected_by_check(tmp_path: Path, where: str, url: str) -> None:
+    root = tmp_path / "corpus"
+    write_payload_corpus(root)
+    doc = brief_yaml(0, PAYLOADS[0])
+    if where == "source":
+        doc["source"]["url"] = url
+    elif where == "evidence":
+        doc["claims"][0]["evidence"][1]["url"] = url
+    else:
+        doc["claims"][0]["review"]["sources"] = [url]
+    (root / "briefs" / "payload-0.yml").write_text(json.dumps(doc), encoding="utf-8")
+    from generator.cli import main
+
+    assert main(["check", "--root", str(root)]) == 1
+    assert run_build(root) == 1
+    assert not (root / "site").exists()
