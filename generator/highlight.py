@@ -22,6 +22,10 @@ class Span:
     start: int
     end: int
 
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
 
 @dataclass(frozen=True)
 class Segment:
