@@ -204,5 +204,5 @@ def horizontal_overflow(page: "Page") -> int:
 def screenshot(page: "Page", folder: Path, name: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=False)  # what the reader sees first (README-sized)
     return path
