@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import calendar
 import logging
 import os
+import sys
+import time
+import zipfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .corpus import Corpus
 from .write import replacing
@@ -14,13 +20,17 @@ class BuildFailed(Exception):
     pass
 
 
-class _CountWarnings(logging.Handler):
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors (to explain a failure) and shows them as they come."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        self.messages.append(message)
+        print(f"{record.levelname}: {message}", file=sys.stderr)
 
 
 def default_epoch(corpus: Corpus | None) -> str:
@@ -29,19 +39,27 @@ def default_epoch(corpus: Corpus | None) -> str:
     MkDocs stamps the sitemap with the build date; deriving it from the
     content keeps two builds of the same corpus byte-identical.
     """
-    import calendar
-
     if corpus is None or not corpus.briefs:
         return "0"
     newest = max(b.date for b in corpus.briefs)
     return str(calendar.timegm(newest.timetuple()))
 
 
+@contextmanager
+def _source_date_epoch(value: str) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH for one build unless the caller set it; then restore the environment."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    if before is None:
+        os.environ["SOURCE_DATE_EPOCH"] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
 def zip_site(folder: Path, name: str) -> Path:
     """A reproducible zip of ``folder`` (sorted entries, timestamps from SOURCE_DATE_EPOCH), saved inside it."""
-    import time
-    import zipfile
-
     epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), 315532800)  # zip dates start in 1980
     stamp = time.gmtime(epoch)[:6]
     target = folder / name
@@ -56,23 +74,29 @@ def zip_site(folder: Path, name: str) -> Path:
 
 
 def build_site(config_file: Path, site_dir: Path, *, corpus: Corpus | None = None, strict: bool = True,
-               zip_name: str | None = None) -> None:
+               zip_name: str | None = None, site_url: str | None = None) -> None:
     """``mkdocs build --strict`` into a temporary folder that then replaces ``site_dir``.
 
     With ``zip_name``, the home page links a zip of the whole site (for offline
-    reading), written into the site under that name.
+    reading), written into the site under that name. ``site_url`` is where the
+    site will be published (it makes the 404 page's home link absolute).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    os.environ.setdefault("SOURCE_DATE_EPOCH", default_epoch(corpus))
-    warnings = _CountWarnings()
+    collected = _Collect()
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(warnings)
+    logger.addHandler(collected)
+
+    def failed(reason: str) -> BuildFailed:
+        details = [m for m in collected.messages if m not in reason]
+        return BuildFailed("; ".join([reason, *details]))
+
     try:
-        with replacing(site_dir) as staging:
-            config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
+        with _source_date_epoch(default_epoch(corpus)), replacing(site_dir) as staging:
+            overrides = {"site_url": site_url} if site_url else {}
+            config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict, **overrides)
             if zip_name:
                 plugin = config.plugins.get("briefs")
                 if plugin is None:
@@ -81,14 +105,14 @@ def build_site(config_file: Path, site_dir: Path, *, corpus: Corpus | None = Non
             try:
                 build(config)
             except MkDocsException as exc:
-                raise BuildFailed(str(exc) or "MkDocs build failed") from None
-            if strict and warnings.messages:
-                raise BuildFailed(f"{len(warnings.messages)} warning(s) in strict mode: " + "; ".join(warnings.messages))
+                raise failed(str(exc) or "MkDocs build failed") from None
+            if strict and collected.messages:
+                raise failed(f"{len(collected.messages)} warning(s) in strict mode")
             if zip_name:
                 zip_site(staging, zip_name)
     except BuildFailed:
         raise
     except Exception as exc:  # anything else MkDocs raises: still leave the old site alone
-        raise BuildFailed(f"{type(exc).__name__}: {exc}") from exc
+        raise failed(f"{type(exc).__name__}: {exc}") from exc
     finally:
-        logger.removeHandler(warnings)
+        logger.removeHandler(collected)

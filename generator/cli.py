@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--config-file", default=None, metavar="FILE", help="default: mkdocs.yml in the corpus folder")
     build.add_argument("--zip", default=None, metavar="NAME",
                        help="also write a zip of the site as NAME inside it, linked from the home page")
+    build.add_argument("--site-url", default=None, metavar="URL",
+                       help="where the site will be published (overrides site_url in mkdocs.yml)")
     build.set_defaults(run=_run_build)
 
     new = sub.add_parser("new", help="scaffold briefs/<id>.yml for a seed (never overwrites)")
@@ -133,7 +135,7 @@ def _run_build(args: argparse.Namespace, root: Path) -> int:
     config_file = Path(args.config_file) if args.config_file else root / "mkdocs.yml"
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     try:
-        build_site(config_file, site_dir, corpus=corpus, zip_name=args.zip)
+        build_site(config_file, site_dir, corpus=corpus, zip_name=args.zip, site_url=args.site_url)
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("build stopped: the previous site is unchanged", file=sys.stderr)

@@ -46,6 +46,8 @@ Horizon = Literal["immediate", "near-term", "long-term"]
 
 
 def _check_id(value: str) -> str:
+    if value == "index":
+        raise ValueError("'index' is the name of the index pages; choose another id")
     if value in RESERVED_IDS:
         raise ValueError(f"'{value}' is a reserved name on Windows (it cannot name a file); choose another")
     return value

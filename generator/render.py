@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -46,6 +47,24 @@ def md_inline(value: Any) -> Markup:
     return Markup(html.escape(_MD_ESCAPABLE.sub(r"\\\1", text), quote=True))
 
 
+def yaml_string(value: Any) -> Markup:
+    """A YAML double-quoted scalar for front matter.
+
+    Not ``tojson``: it writes characters outside the BMP as surrogate pairs
+    (``\\ud83d\\ude00``), which YAML cannot read, and MkDocs would then show the
+    whole front matter as page text. Line and paragraph separators are escaped
+    because YAML would fold them.
+    """
+    text = json.dumps(str(value), ensure_ascii=False)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\u0085", "\\u0085")
+    return Markup(text)
+
+
+def count(n: int, word: str) -> str:
+    """'1 claim', '2 claims'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def human_date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
@@ -61,6 +80,8 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md"] = md_inline
     env.filters["human_date"] = human_date
+    env.filters["yaml_string"] = yaml_string
+    env.filters["count"] = count
     env.filters["groupby_year"] = _group_by_year
     env.globals.update(
         brief_page=link.brief_page,
@@ -199,12 +220,17 @@ class QuoteContext:
     before: str
     quote: str
     after: str
-    paragraph: int  # 1-based block number
+    place: str  # "Paragraph 2" (headings not counted) or "Section heading"
     anchor_id: str  # where on the brief page the quote is highlighted
 
 
 def quote_context(brief: BriefRecord, anchor: Any, kind: str, owner_id: str) -> QuoteContext:
-    text = brief.seed.blocks[anchor.block].text
+    blocks = brief.seed.blocks
+    text = blocks[anchor.block].text
     anchor_id = link.quote_anchor(owner_id) if kind == "claim" else f"p-{anchor.block + 1}"
+    if blocks[anchor.block].kind == "heading":
+        place = "Section heading"
+    else:
+        place = f"Paragraph {sum(1 for b in blocks[: anchor.block + 1] if b.kind == 'paragraph')}"
     return QuoteContext(text[: anchor.start], text[anchor.start : anchor.end], text[anchor.end :],
-                        anchor.block + 1, anchor_id)
+                        place, anchor_id)

@@ -5,7 +5,7 @@ and builds are reproducible and atomic.
 
 Two corpora: the repository's own (``seeds/`` + ``briefs/``) and
 ``tests/fixtures/site/multi`` (three briefs sharing actors, with cross-brief
-``contradicts`` and ``supports``, overlapping quotes, evidence and reviews).
+``contradicts`` and ``supports``, crossing and nested quotes, evidence and reviews).
 Each is built once per module, with ``briefs build``.
 """
 
@@ -21,6 +21,7 @@ import shutil
 import struct
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -31,7 +32,7 @@ from generator.corpus import Corpus
 from generator.validate import check_corpus
 from sitebuild import (
     MULTI, REPO, BuiltSite, build_site_from, content, is_external, make_corpus, normalise, quote_segments,
-    relation, resolve, run_build, section, statements_of, text_of, tree_digest, url_references,
+    relation, resolve, run_build, section, LOADING_RELS, statements_of, text_of, tree_digest, url_references,
 )
 
 CORPORA = {"example": REPO, "multi": MULTI}
@@ -39,9 +40,12 @@ CORPORA = {"example": REPO, "multi": MULTI}
 ARTICLE_ONLY_WORD = {"example": "intricate", "multi": "representatives"}
 
 
+@dataclass(frozen=True)
 class Built:
-    def __init__(self, name: str, src: Path, site: BuiltSite, corpus: Corpus) -> None:
-        self.name, self.src, self.site, self.corpus = name, src, site, corpus
+    name: str  # "example" or "multi"
+    src: Path  # the folder holding the corpus's seeds/ and briefs/
+    site: BuiltSite
+    corpus: Corpus  # as generator.validate.check_corpus reads it: the ids every page is expected for
 
 
 def _build(name: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
@@ -141,15 +145,21 @@ def test_the_404_page_works_under_a_sub_path(built: Built) -> None:
     assert not outside, "\n".join(outside)
 
 
-def test_external_links_are_http_only(built: Built) -> None:
+def test_links_to_other_sites_are_http_only(built: Built) -> None:
+    """Where a reader can follow a link off the site, it is http(s) (or mailto:), nothing else.
+    (What pages load is test_no_page_loads_anything_from_another_host.)"""
     site = built.site
-    bad = []
+    bad, external = [], 0
     for page in site.pages():
         for el, attr, url in url_references(site.soup(page)):
-            scheme = url.strip().split(":", 1)[0].lower() if is_external(url) else ""
-            if is_external(url) and not (scheme in ("http", "https") or (el.name == "a" and scheme == "mailto")):
+            if el.name not in ("a", "area", "form") or not is_external(url):
+                continue
+            external += 1
+            scheme = url.strip().split(":", 1)[0].lower()
+            if scheme not in ("http", "https", "mailto"):
                 bad.append(f"{page}: <{el.name} {attr}={url!r}>")
     assert not bad, "\n".join(bad)
+    assert external  # the sources, evidence and review links
 
 
 def test_source_review_and_evidence_urls_are_linked(built: Built) -> None:
@@ -172,24 +182,29 @@ def test_source_review_and_evidence_urls_are_linked(built: Built) -> None:
 
 def test_every_claim_quote_is_highlighted_and_linked_on_its_brief_page(built: Built) -> None:
     site, corpus = built.site, built.corpus
+    problems = []
     for claim_id, record in corpus.claims.items():
         claim, page = record.claim, f"briefs/{record.brief}.html"
-        soup = site.soup(page)
-        anchor, segments = quote_segments(soup, claim_id, claim.statement)
+        anchor, segments = quote_segments(site.soup(page), claim_id, claim.statement)
         assert anchor.name == "span" and "quote-anchor" in anchor.get("class", []), claim_id
-        assert segments, f"{claim_id}: no a.claim-quote right after #claim-{claim_id}"
+        if not segments:
+            problems.append(f"{claim_id}: no a.claim-quote right after #claim-{claim_id}")
+            continue
         seed_block = record.anchor.block
-        seed_text = brief_seed_block(corpus, record.brief, seed_block)
         shown = "".join(seg.get_text() for seg in segments)
-        assert normalise(shown) == normalise(claim.quote), claim_id
-        assert normalise(shown) in normalise(seed_text), claim_id
-        # The whole quote sits in the paragraph the seed has it in.
-        assert {seg.find_parent(["p", "h3"]).get("id") for seg in segments} == {f"p-{seed_block + 1}"}
+        if normalise(shown) != normalise(claim.quote):
+            problems.append(f"{claim_id}: highlighted {shown!r}, quote is {claim.quote!r}")
+        if normalise(shown) not in normalise(brief_seed_block(corpus, record.brief, seed_block)):
+            problems.append(f"{claim_id}: {shown!r} is not in paragraph {seed_block + 1} of the seed")
+        if {seg.find_parent(["p", "h3"]).get("id") for seg in segments} != {f"p-{seed_block + 1}"}:
+            problems.append(f"{claim_id}: not highlighted in #p-{seed_block + 1}")
         targets = {resolve(page, seg["href"])[0] for seg in segments}
-        assert f"claims/{claim_id}.html" in targets, claim_id
-        assert all(t.startswith("claims/") for t in targets)
-        for seg in segments:
-            assert claim.statement in statements_of(seg), claim_id
+        if f"claims/{claim_id}.html" not in targets:
+            problems.append(f"{claim_id}: no highlighted word links to claims/{claim_id}.html "
+                            f"(the quote's segments link to {sorted(targets)})")
+        if not all(t.startswith("claims/") for t in targets):
+            problems.append(f"{claim_id}: segments link to {sorted(targets)}")
+    assert not problems, "\n".join(problems)
 
 
 def brief_seed_block(corpus: Corpus, brief_id: str, block: int) -> str:
@@ -265,18 +280,54 @@ def test_supports_show_as_supported_by_on_the_other_claim(built: Built) -> None:
         assert any(claims[a].brief != claims[b].brief for a, b in pairs)
 
 
-def test_actor_pages_list_claims_made_and_briefs(built: Built) -> None:
-    """A shared actor's page gathers its claims and briefs from every brief."""
+def _stems(elements, selector: str) -> set[str]:
+    return {Path(a["href"]).stem for el in elements for a in el.select(selector)}
+
+
+def test_actor_pages_gather_claims_implications_and_briefs_from_every_brief(built: Built) -> None:
     corpus = built.corpus
     for actor_id in corpus.actors:
         soup = built.site.soup(f"actors/{actor_id}.html")
         made = {c for c, r in corpus.claims.items() if actor_id in r.claim.by}
-        shown = {Path(a["href"]).stem for el in section(soup, "Claims made") for a in el.select("a.claim-link")}
-        assert shown == made, actor_id
-    if built.name == "multi":
+        about = {c for c, r in corpus.claims.items() if actor_id in r.claim.about}
+        affecting = {i for i, r in corpus.implications.items() if actor_id in r.implication.affects}
+        assert _stems(section(soup, "Claims made"), "a.claim-link") == made, actor_id
+        assert _stems(section(soup, "Claims about"), "a.claim-link") == about, actor_id
+        assert _stems(section(soup, "Implications affecting"), "a.implication-link") == affecting, actor_id
+        briefs = {r.brief for r in corpus.claims.values() if actor_id in (*r.claim.by, *r.claim.about)}
+        assert briefs <= _stems(section(soup, "Briefs"), "a.brief-link"), actor_id
+    if built.name == "multi":  # a shared actor, declared in _actors.yml, in all three briefs
         soup = built.site.soup("actors/marren-valley-water-board.html")
-        briefs = {Path(a["href"]).stem for el in section(soup, "Briefs") for a in el.select("a.brief-link")}
-        assert briefs == {b.id for b in corpus.briefs}
+        assert _stems(section(soup, "Briefs"), "a.brief-link") == {b.id for b in corpus.briefs}
+
+
+def test_claim_pages_show_speakers_review_and_implications(built: Built) -> None:
+    corpus = built.corpus
+    for claim_id, record in corpus.claims.items():
+        claim = record.claim
+        soup = built.site.soup(f"claims/{claim_id}.html")
+        meta = content(soup).select_one(".claim-meta")
+        assert set(claim.by) <= {Path(a["href"]).stem for a in meta.select("a.actor-link")}, claim_id
+        assert {Path(a["href"]).stem for a in meta.select("a.brief-link")} == {record.brief}
+        follows = {i for i, r in corpus.implications.items() if claim_id in r.implication.because}
+        assert _stems(section(soup, "Implications that follow"), "a.implication-link") == follows, claim_id
+        review = content(soup).select_one(".review")
+        assert (review is None) == (claim.review is None), claim_id
+        if claim.review:
+            assert f"review--{claim.review.rating}" in review["class"]
+            if claim.review.note:
+                assert text_of(review.select_one(".review__note")) == " ".join(claim.review.note.split())
+
+
+def test_implication_pages_show_the_claims_behind_them_and_who_is_affected(built: Built) -> None:
+    for imp_id, record in built.corpus.implications.items():
+        imp = record.implication
+        soup = built.site.soup(f"implications/{imp_id}.html")
+        assert _stems(section(soup, "Because"), "a.claim-link") == set(imp.because), imp_id
+        assert _stems(section(soup, "Actors affected"), "a.actor-link") == set(imp.affects), imp_id
+        estimate = text_of(content(soup).select_one(".estimate")).lower()
+        for value in (imp.likelihood, imp.confidence, imp.horizon):
+            assert value.replace("-", " ") in estimate, (imp_id, value)
 
 
 def test_tags_page_lists_each_brief_under_its_tags(built: Built) -> None:
@@ -287,6 +338,18 @@ def test_tags_page_lists_each_brief_under_its_tags(built: Built) -> None:
             assert heading is not None, tag
             listing = heading.find_next_sibling("ul")
             assert brief.id in {Path(a["href"]).stem for a in listing.select("a.brief-link")}, (tag, brief.id)
+
+
+def test_counts_read_as_english(built: Built) -> None:
+    """"1 claim", "2 claims": a count of one is never followed by a plural noun."""
+    wrong = []
+    for page in built.site.pages():
+        if page in ("404.html", "annotation-format.html"):
+            continue  # not generated
+        text = text_of(content(built.site.soup(page)))
+        wrong += [f"{page}: {text[max(0, m.start() - 40):m.end()]!r}" for m in
+                  re.finditer(r"(?<![\d.,])\b1 (briefs|actors|claims|implications)\b", text)]
+    assert not wrong, "\n".join(wrong)
 
 
 # --- 5. search ---------------------------------------------------------------
@@ -331,11 +394,8 @@ def test_no_page_loads_anything_from_another_host(built: Built) -> None:
         for el, attr, url in url_references(soup):
             if el.name == "a" or el.name == "form":
                 continue  # navigation, not loading
-            if el.name == "link":
-                rels = {r.lower() for r in (el.get("rel") or [])}
-                if not rels & {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch",
-                               "modulepreload", "manifest", "preconnect", "dns-prefetch", "mask-icon"}:
-                    continue
+            if el.name == "link" and not {r.lower() for r in (el.get("rel") or [])} & LOADING_RELS:
+                continue  # e.g. rel=canonical: names a URL, loads nothing
             if not _is_local(url):
                 remote.append(f"{page}: <{el.name} {attr}={url!r}>")
         for style in soup.find_all("style"):
@@ -356,12 +416,15 @@ def _css_urls(css: str) -> list[str]:
 
 
 def test_polyfills_and_scripts_are_served_from_the_site(built: Built) -> None:
-    """``extra.polyfills`` (the vendored iframe-worker shim) is a local script on every page."""
+    """``extra.polyfills`` (the vendored iframe-worker shim, which search needs on file://) is a
+    script of the site on every page, like every other script."""
     site = built.site
-    for page in ("index.html", f"briefs/{built.corpus.briefs[0].id}.html"):
-        srcs = [s["src"] for s in site.soup(page).find_all("script", src=True)]
-        shims = [s for s in srcs if "iframe-worker" in s]
-        assert shims, page
+    for page in site.pages():
+        srcs = [str(s["src"]) for s in site.soup(page).find_all("script", src=True)]
+        if page == "404.html":  # self-contained: served at any depth (test_the_404_page_works_under_a_sub_path)
+            assert srcs == []
+            continue
+        assert [s for s in srcs if "iframe-worker" in s], page
         for src in srcs:
             assert not is_external(src), (page, src)
             assert site.exists(resolve(page, src)[0]), (page, src)
@@ -397,13 +460,13 @@ def test_a_corpus_problem_leaves_the_previous_site_unchanged(built: Built, tmp_p
     before = tree_digest(corpus / "site")
     brief = sorted((corpus / "briefs").glob("[!_]*.yml"))[0]
     text = brief.read_text(encoding="utf-8")
-    quote = re.search(r'^\s+quote: (.+)$', text, re.M)
+    quote = re.search(r"^(\s+quote: ).+$", text, re.M)
     assert quote
-    brief.write_text(text.replace(quote.group(0), quote.group(0).replace(quote.group(1), '"words the article never says"'), 1),
+    brief.write_text(text.replace(quote.group(0), quote.group(1) + '"words the article never says"', 1),
                      encoding="utf-8")
     assert run_build(corpus) == 1
     assert tree_digest(corpus / "site") == before
-    assert sorted(p.name for p in corpus.iterdir()) == sorted(["briefs", "docs", "mkdocs.yml", "overrides", "seeds", "site"])
+    assert sorted(p.name for p in corpus.iterdir()) == ["briefs", "docs", "mkdocs.yml", "overrides", "seeds", "site"]
 
 
 def test_a_failed_mkdocs_build_leaves_the_previous_site_unchanged(tmp_path: Path) -> None:
@@ -419,6 +482,42 @@ def test_a_failed_mkdocs_build_leaves_the_previous_site_unchanged(tmp_path: Path
     assert run_build(corpus) == 1
     assert tree_digest(old) == before
     assert not [p.name for p in corpus.iterdir() if p.name.startswith(".site")]  # no staging left behind
+
+
+def test_a_failed_build_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """When MkDocs stops the build (here: docs/tags.md collides with the generated tags page),
+    ``briefs build`` prints the reason, not only MkDocs' "Aborted with a BuildError!"."""
+    corpus = make_corpus(MULTI, tmp_path / "corpus")
+    (corpus / "docs" / "tags.md").write_text("# Tags, by hand\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run_build(corpus) == 1
+    out = capsys.readouterr()
+    assert "tags.md" in out.out + out.err, out.err
+
+
+@pytest.mark.parametrize(("kind", "yaml_path", "old", "new"), [
+    ("actor", "_actors.yml", "- id: orsa-hydro", "- id: index"),
+    ("claim", "quota-cut.yml", "- id: independent-review-by-june", "- id: index"),
+    ("implication", "quota-cut.yml", "- id: compensation-claims-from-lower-valley", "- id: index"),
+], ids=["actor", "claim", "implication"])
+def test_an_id_that_would_overwrite_an_index_page_is_a_check_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, yaml_path: str, old: str, new: str) -> None:
+    """actors/index.html is the actors index: an actor (claim, implication) with the id 'index'
+    would need the same page. ``briefs check`` must say so; the build must not be the first to
+    notice (it stops with "two pages would be written to ...")."""
+    root = tmp_path / "corpus"
+    shutil.copytree(MULTI, root)
+    path = root / "briefs" / yaml_path
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new)
+    if kind == "actor":
+        for brief in (root / "briefs").glob("[!_]*.yml"):
+            brief.write_text(re.sub(r"\borsa-hydro\b", "index", brief.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--root", str(root)]) == 1
+    assert "index" in capsys.readouterr().out
 
 
 def test_a_build_leaves_the_process_environment_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,9 @@ PAYLOADS = (
     "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
     "{{ 7*7 }}",
     '--8<-- "/etc/passwd"',
+    # A character outside the Basic Multilingual Plane (an emoji) before Markdown link syntax:
+    # JSON-style escapes of it ("\\ud83d\\ude00") are not valid YAML for MkDocs' front matter.
+    "\U0001F600 [x](javascript:alert(1))",
 )
 
 
@@ -98,13 +101,14 @@ def brief_yaml(i: int, payload: str) -> dict:
 
 
 def write_payload_corpus(root: Path) -> Path:
-    """One brief per payload. JSON is YAML: every payload is written as an exact string."""
+    """One brief per payload. JSON is YAML: every payload is written as an exact string
+    (characters as they are: YAML does not read JSON's surrogate-pair escapes)."""
     (root / "seeds").mkdir(parents=True)
     (root / "briefs").mkdir(parents=True)
     for i, payload in enumerate(PAYLOADS):
         (root / "seeds" / f"payload-{i}.txt").write_text(seed_text(i, payload), encoding="utf-8")
-        (root / "briefs" / f"payload-{i}.yml").write_text(json.dumps(brief_yaml(i, payload), indent=2),
-                                                          encoding="utf-8")
+        text = json.dumps(brief_yaml(i, payload), indent=2, ensure_ascii=False)
+        (root / "briefs" / f"payload-{i}.yml").write_text(text, encoding="utf-8")
     return root
 
 
@@ -226,17 +230,23 @@ def test_actor_claim_and_implication_pages_show_each_payload_as_text(hostile: Bu
 
 
 def test_index_pages_show_titles_and_statements_as_text(hostile: BuiltSite) -> None:
-    home = text_of(content(hostile.soup("index.html")))
+    timeline = text_of(content(hostile.soup("timeline.html")))
     claims = text_of(content(hostile.soup("claims/index.html")))
     actors = text_of(content(hostile.soup("actors/index.html")))
+    home = content(hostile.soup("index.html"))
+    cards = {text_of(c.select_one(".brief-card__title")): text_of(c.p) for c in home.select("li.brief-card")}
+    assert cards
     for i, payload in enumerate(PAYLOADS):
         doc = brief_yaml(i, payload)
-        assert shown(doc["title"]) in home and shown(doc["summary"]) in home
+        assert shown(doc["title"]) in timeline
         assert shown(doc["claims"][0]["statement"]) in claims
         assert shown(doc["actors"][0]["name"]) in actors
+        if shown(doc["title"]) in cards:  # the home page lists the latest briefs only
+            assert cards[shown(doc["title"])] == shown(doc["summary"])
 
 
-_RAW_TAG = re.compile(r"<\s*/?\s*(script|img|iframe|svg|title)\b|<[a-z][^>]*\son\w+\s*=", re.I)
+_RAW_TAG = re.compile(r"<\s*/?\s*(script|img|iframe|svg|title)\b|<[a-z][^>]*\son\w+\s*="
+                      r"|<[a-z][^>]*\s(href|src)\s*=\s*[\"']?\s*(javascript|vbscript|data):", re.I)
 
 
 def test_the_search_index_holds_no_markup_from_annotations(hostile: BuiltSite) -> None:
@@ -260,7 +270,7 @@ def test_script_urls_are_rejected_by_check(tmp_path: Path, where: str, url: str)
         doc["claims"][0]["evidence"][1]["url"] = url
     else:
         doc["claims"][0]["review"]["sources"] = [url]
-    (root / "briefs" / "payload-0.yml").write_text(json.dumps(doc), encoding="utf-8")
+    (root / "briefs" / "payload-0.yml").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     from generator.cli import main
 
     assert main(["check", "--root", str(root)]) == 1
