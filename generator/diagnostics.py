@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
+
+# Characters that a terminal or a log viewer would act on (escape sequences, NUL,
+# line breaks) or that reorder text (bidi controls): shown as \xNN / \uNNNN, so a
+# diagnostic is always one inert line whatever the contributor wrote.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(text: str) -> str:
+    def show(m: re.Match[str]) -> str:
+        char = m.group()
+        if char in _NAMED:
+            return _NAMED[char]
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _INVISIBLE.sub(show, text)
 
 
 @dataclass(frozen=True, order=True)
@@ -21,18 +40,18 @@ class Diagnostic:
     hint: str = ""
 
     def format_text(self) -> str:
-        """One line, always: line breaks that came from the input are shown as \\n."""
+        """One line, always: control characters from the input are shown escaped (\\x0a)."""
         text = f"{self.path}:{self.line}:{self.col}: error: {self.message}"
         if self.hint:
             text += f"; {self.hint}"
-        return text.replace("\r", "\\r").replace("\n", "\\n")
+        return _visible(text)
 
     def format_github(self) -> str:
         # GitHub workflow commands: '%', CR and LF must be escaped in the message,
         # and ',' / ':' additionally in property values.
-        message = self.message + (f"; {self.hint}" if self.hint else "")
+        message = _visible(self.message + (f"; {self.hint}" if self.hint else ""))
         return (
-            f"::error file={_escape_property(self.path)},line={self.line},col={self.col}"
+            f"::error file={_escape_property(_visible(self.path))},line={self.line},col={self.col}"
             f"::{_escape_data(message)}"
         )
 

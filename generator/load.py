@@ -87,7 +87,14 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 
 def read_text(path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES,
               too_big_hint: str = "split it into smaller files") -> tuple[str | None, list[Diagnostic]]:
-    """Read a UTF-8 file (BOM allowed) with a size cap; undecodable bytes are located."""
+    """Read a UTF-8 file (BOM allowed) with a size cap; undecodable bytes are located.
+
+    Symbolic links are refused unread: a pull request can add one, and following
+    it would publish (or print in the CI log) any file of the build machine.
+    """
+    if path.is_symlink() or any(parent.is_symlink() for parent in path.parents[:2]):
+        return None, [Diagnostic(rel, 1, 1, "symbolic links are not allowed in a corpus",
+                                 "commit the file itself, not a link to it")]
     try:
         size = path.stat().st_size
     except OSError as exc:

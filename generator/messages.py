@@ -168,6 +168,8 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
 
 
 def _empty_hint(loc: tuple[str | int, ...], top: type[Record] | None) -> str:
+    if loc and isinstance(loc[-1], int):
+        return "write a value or remove the empty item"
     record = record_at(loc[:-1], top)
     field = record.model_fields.get(str(loc[-1])) if record is not None else None
     if field is not None and field.is_required():

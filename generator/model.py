@@ -255,8 +255,10 @@ SECTION_RECORDS: dict[str, type[Record]] = {
 
 def record_at(loc: tuple[str | int, ...], top: type[Record] | None) -> type[Record] | None:
     """The record type of the mapping at ``loc`` (a path of keys and list indexes)."""
+    if loc and isinstance(loc[-1], str) and loc[-1] not in SECTION_RECORDS:
+        return None  # a list of ids such as 'by', or a plain field: not a mapping of keys
     names = [part for part in loc if isinstance(part, str)]
-    return SECTION_RECORDS[names[-1]] if names else top
+    return SECTION_RECORDS.get(names[-1]) if names else top
 
 
 def _min_items_for_lists(node: Any) -> None:

@@ -248,7 +248,7 @@ def _validate_brief(brief_id: str, loaded: LoadedYAML, problems: list[Diagnostic
 
 
 def _brief_id_problem(stem: str) -> tuple[str, str] | None:
-    if _ID.match(stem) and len(stem) <= ID_MAX and stem not in RESERVED_IDS and stem != "index":
+    if _ID.fullmatch(stem) and len(stem) <= ID_MAX and stem not in RESERVED_IDS and stem != "index":
         return None
     return (
         f"file name '{stem}' is not a valid brief id",

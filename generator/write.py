@@ -64,7 +64,12 @@ def replacing(target: Path) -> Iterator[Path]:
             if old.exists():
                 shutil.rmtree(old)
             os.replace(target, old)
-        os.replace(staging, target)
+        try:
+            os.replace(staging, target)
+        except BaseException:
+            if old is not None:
+                os.replace(old, target)  # put the previous site back
+            raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     finally:
