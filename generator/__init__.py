@@ -6,10 +6,17 @@ The pipeline, one module per stage:
     load.py      read YAML safely, keeping the position of every key and value
     model.py     typed, immutable records (pydantic) and the JSON Schema
     validate.py  per-file and corpus rules; every problem as a Diagnostic
+    messages.py  pydantic errors as messages a contributor can act on
+    references.py ids across the corpus: declarations, references, loops
     anchor.py    find claim quotes in the seed text
+    corpus.py    the validated corpus (records the site is rendered from)
     link.py      resolve references, backlinks and relations
+    highlight.py cut article paragraphs into quotes and actor mentions
     render.py    Jinja templates -> Markdown pages
     write.py     write pages to disk atomically
+    pipeline.py  the stages end to end, for the adapters
+    build.py     MkDocs build into a temporary folder, swapped in on success
+    scaffold.py  `briefs new`; changes.py `briefs check --changed`; schema.py JSON Schemas
     plugin.py    MkDocs adapter (thin)
     cli.py       the `briefs` command (thin)
 """

@@ -8,20 +8,20 @@ a ``Diagnostic``; nothing is raised, so one run reports them all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 from .diagnostics import Diagnostic, sort_diagnostics
-from .load import LoadedYAML, Pos, load_yaml_file
-from .messages import closest, did_you_mean, validation_diagnostics
+from .load import LoadedYAML, load_yaml_file
+from .messages import did_you_mean, validation_diagnostics
 from .model import (
     ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
 )
+from .references import ParsedBrief, Place, References, Registry, check_membership_loops
 from .seeds import SEED_SUFFIXES, Seed, discover_seeds, load_seed
 
 ACTORS_FILE = "_actors.yml"
@@ -36,61 +36,33 @@ _ITEM = {
 }
 
 
-@dataclass(frozen=True)
-class _Brief:
-    """A brief file as far as it validated: items are checked one by one, so one
-    bad claim does not hide the reference and quote problems of the others."""
-
-    id: str
-    loaded: LoadedYAML
-    doc: BriefFile | None  # None when a top-level field is wrong
-    actors: tuple[tuple[int, Actor | str], ...]
-    claims: tuple[tuple[int, Claim], ...]
-    implications: tuple[tuple[int, Implication], ...]
-    seed: str | None
-
-    @property
-    def path(self) -> str:
-        return self.loaded.path
-
-
-@dataclass(frozen=True)
-class _Place:
-    path: str
-    pos: Pos
-    brief: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.pos.line}:{self.pos.col}"
-
-
 def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
     """Validate the corpus under ``root``; return it only when there is no problem at all."""
     problems: list[Diagnostic] = []
     seeds = _load_seeds(root, problems)
     briefs, shared_actors, raw_ids = _load_briefs(root, problems)
 
-    registry = _Registry(problems, raw_ids)
+    registry = Registry(problems, raw_ids)
     if shared_actors is not None:
         loaded, actors = shared_actors
         for i, actor in actors:
-            registry.add("actor", actor.id, actor, _Place(loaded.path, loaded.pos((i, "id"))))
+            registry.add("actor", actor.id, actor, Place(loaded.path, loaded.pos((i, "id"))))
     for brief in briefs:
         for i, entry in brief.actors:
             if isinstance(entry, Actor):
-                registry.add("actor", entry.id, entry, _Place(brief.path, brief.loaded.pos(("actors", i, "id")), brief.id))
+                registry.add("actor", entry.id, entry, Place(brief.path, brief.loaded.pos(("actors", i, "id")), brief.id))
         for i, claim in brief.claims:
-            registry.add("claim", claim.id, claim, _Place(brief.path, brief.loaded.pos(("claims", i, "id")), brief.id))
+            registry.add("claim", claim.id, claim, Place(brief.path, brief.loaded.pos(("claims", i, "id")), brief.id))
         for i, imp in brief.implications:
-            registry.add("implication", imp.id, imp, _Place(brief.path, brief.loaded.pos(("implications", i, "id")), brief.id))
+            registry.add("implication", imp.id, imp, Place(brief.path, brief.loaded.pos(("implications", i, "id")), brief.id))
 
-    refs = _References(registry, problems)
+    refs = References(registry, problems)
     if shared_actors is not None:
         loaded, actors = shared_actors
         for i, actor in actors:
             refs.check_actor(actor, loaded, (i,))
 
-    _check_membership_loops(registry, problems)
+    check_membership_loops(registry, problems)
 
     records: list[BriefRecord] = []
     claims: dict[str, ClaimRecord] = {}
@@ -158,7 +130,7 @@ def discover_briefs(root: Path) -> list[Path]:
 
 
 def _load_briefs(root: Path, problems: list[Diagnostic]):
-    briefs: list[_Brief] = []
+    briefs: list[ParsedBrief] = []
     shared: tuple[LoadedYAML, tuple[tuple[int, Actor], ...]] | None = None
     raw_ids: dict[str, set[str]] = {"actor": set(), "claim": set(), "implication": set()}
     for path in discover_briefs(root):
@@ -217,7 +189,7 @@ def _validate_items(items: list[Any], adapter: TypeAdapter, loaded: LoadedYAML, 
     return valid
 
 
-def _validate_brief(brief_id: str, loaded: LoadedYAML, problems: list[Diagnostic]) -> _Brief | None:
+def _validate_brief(brief_id: str, loaded: LoadedYAML, problems: list[Diagnostic]) -> ParsedBrief | None:
     data = loaded.data
     if not isinstance(data, dict):
         try:
@@ -241,7 +213,7 @@ def _validate_brief(brief_id: str, loaded: LoadedYAML, problems: list[Diagnostic
         problems.extend(validation_diagnostics(exc, loaded, BriefFile))
         doc = None
     seed = data.get("seed") if isinstance(data.get("seed"), str) else None
-    return _Brief(
+    return ParsedBrief(
         brief_id, loaded, doc,
         tuple(items.get("actors", ())), tuple(items.get("claims", ())), tuple(items.get("implications", ())), seed,
     )
@@ -275,132 +247,10 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-# -- ids and references ---------------------------------------------------------------
-
-
-class _Registry:
-    def __init__(self, problems: list[Diagnostic], raw_ids: dict[str, set[str]]):
-        self.problems = problems
-        self.raw_ids = raw_ids
-        self.entries: dict[str, dict[str, tuple[Any, _Place]]] = {"actor": {}, "claim": {}, "implication": {}}
-
-    def add(self, kind: str, id_: str, record: Any, place: _Place) -> None:
-        existing = self.entries[kind].get(id_)
-        if existing is not None:
-            self.problems.append(
-                Diagnostic(place.path, place.pos.line, place.pos.col,
-                           f"{kind} '{id_}' is already declared at {existing[1]}",
-                           f"ids are unique across the corpus; {_redeclare_hint(kind)}")
-            )
-            return
-        self.entries[kind][id_] = (record, place)
-
-    def known(self, kind: str, id_: str) -> bool:
-        return id_ in self.entries[kind] or id_ in self.raw_ids[kind]
-
-
-def _redeclare_hint(kind: str) -> str:
-    if kind == "actor":
-        return "declare an actor once and refer to it by its id elsewhere"
-    return f"choose another id for this {kind}"
-
-
-class _References:
-    def __init__(self, registry: _Registry, problems: list[Diagnostic]):
-        self.registry = registry
-        self.problems = problems
-
-    def check_actor(self, actor: Actor, loaded: LoadedYAML, at: tuple[str | int, ...]) -> None:
-        label = f"actor '{actor.id}'"
-        self._resolve(loaded, at + ("member_of",), actor.member_of, "actor", label, self_id=actor.id)
-
-    def check_brief(self, brief: _Brief) -> None:
-        loaded = brief.loaded
-        for i, entry in brief.actors:
-            if isinstance(entry, Actor):
-                self.check_actor(entry, loaded, ("actors", i))
-            else:
-                self._resolve_one(loaded, ("actors", i), entry, "actor", f"brief '{brief.id}'", "actors")
-        for i, claim in brief.claims:
-            at, label = ("claims", i), f"claim '{claim.id}'"
-            self._resolve(loaded, at + ("by",), claim.by, "actor", label)
-            self._resolve(loaded, at + ("about",), claim.about, "actor", label)
-            self._resolve(loaded, at + ("supports",), claim.supports, "claim", label, self_id=claim.id)
-            self._resolve(loaded, at + ("contradicts",), claim.contradicts, "claim", label, self_id=claim.id)
-            for j, other in enumerate(claim.contradicts):
-                if other in claim.supports:
-                    pos = loaded.pos(at + ("contradicts", j))
-                    self.problems.append(Diagnostic(loaded.path, pos.line, pos.col,
-                                                    f"{label}: both supports and contradicts '{other}'",
-                                                    "keep one of the two"))
-        for i, imp in brief.implications:
-            at, label = ("implications", i), f"implication '{imp.id}'"
-            self._resolve(loaded, at + ("because",), imp.because, "claim", label)
-            self._resolve(loaded, at + ("affects",), imp.affects, "actor", label)
-
-    def _resolve(self, loaded: LoadedYAML, at: tuple[str | int, ...], ids: Iterable[str], kind: str,
-                 label: str, self_id: str | None = None) -> None:
-        for j, ref in enumerate(ids):
-            if ref == self_id:
-                pos = loaded.pos(at + (j,))
-                self.problems.append(Diagnostic(loaded.path, pos.line, pos.col,
-                                                f"{label} refers to itself in '{at[-1]}'", ""))
-                continue
-            self._resolve_one(loaded, at + (j,), ref, kind, label, str(at[-1]))
-
-    def _resolve_one(self, loaded: LoadedYAML, at: tuple[str | int, ...], ref: str, kind: str,
-                     label: str, field: str) -> None:
-        if self.registry.known(kind, ref):
-            return
-        pos = loaded.pos(at)
-        choices = self.registry.entries[kind].keys() | self.registry.raw_ids[kind]
-        hint = did_you_mean(ref, choices) or _declare_hint(kind)
-        self.problems.append(Diagnostic(loaded.path, pos.line, pos.col,
-                                        f"{label}: unknown {kind} '{ref}' in '{field}'", hint))
-
-
-def _check_membership_loops(registry: _Registry, problems: list[Diagnostic]) -> None:
-    """'a' member of 'b' member of 'a' is a mistake; report each loop once, at its first actor."""
-    actors = registry.entries["actor"]
-    reported: set[frozenset[str]] = set()
-    for start in sorted(actors):
-        path, seen = [start], {start}
-        stack = [iter(actors[start][0].member_of)]
-        while stack:
-            group = next(stack[-1], None)
-            if group is None:
-                stack.pop()
-                seen.discard(path.pop())
-                continue
-            if group == start:
-                if len(path) == 1:
-                    continue  # 'member of itself' is reported as a self-reference
-                loop = frozenset(path)
-                if loop not in reported:
-                    reported.add(loop)
-                    place = actors[start][1]
-                    problems.append(Diagnostic(place.path, place.pos.line, place.pos.col,
-                                               f"actor '{start}': member_of goes round in a loop: "
-                                               + " \u2192 ".join([*path, start]),
-                                               "an actor cannot be, even indirectly, a member of itself"))
-                continue
-            if group in seen or group not in actors:
-                continue
-            path.append(group)
-            seen.add(group)
-            stack.append(iter(actors[group][0].member_of))
-
-
-def _declare_hint(kind: str) -> str:
-    if kind == "actor":
-        return "declare it in the brief's 'actors' list or in briefs/_actors.yml"
-    return f"no {kind} has this id; check the spelling"
-
-
 # -- seeds, dates and quotes ----------------------------------------------------------
 
 
-def _seed_for(brief: _Brief, seeds: dict[str, Seed], root: Path, problems: list[Diagnostic]) -> Seed | None:
+def _seed_for(brief: ParsedBrief, seeds: dict[str, Seed], root: Path, problems: list[Diagnostic]) -> Seed | None:
     name = brief.seed
     if name is None or "/" in name or "\\" in name:
         return None  # missing or not a file name: reported by the model
@@ -424,7 +274,7 @@ def _seed_for(brief: _Brief, seeds: dict[str, Seed], root: Path, problems: list[
     return None
 
 
-def _date_for(brief: _Brief, seed: Seed, problems: list[Diagnostic]):
+def _date_for(brief: ParsedBrief, seed: Seed, problems: list[Diagnostic]):
     if brief.doc is None:
         return None
     date, seed_date = brief.doc.date, seed.date
@@ -443,7 +293,7 @@ def _date_for(brief: _Brief, seed: Seed, problems: list[Diagnostic]):
     return date or seed_date
 
 
-def _anchor(brief: _Brief, seed: Seed, at: tuple[str | int, ...], owner: str, kind: str,
+def _anchor(brief: ParsedBrief, seed: Seed, at: tuple[str | int, ...], owner: str, kind: str,
             quote: str, occurrence: int | None, problems: list[Diagnostic]) -> Anchor | None:
     result = find_quote(seed, quote, occurrence)
     if isinstance(result, Anchor):
