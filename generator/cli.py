@@ -156,6 +156,7 @@ def _site_name(config_file: Path) -> str:
 def _run_new(args: argparse.Namespace, root: Path) -> int:
     from .scaffold import candidate_actors, render_scaffold, seed_for_new, slugify
     from .seeds import load_seed
+    from .validate import brief_id_problem
 
     seed_path, message = seed_for_new(root, args.seed)
     if seed_path is None:
@@ -168,6 +169,10 @@ def _run_new(args: argparse.Namespace, root: Path) -> int:
         _report(problems, "text")
         return EXIT_PROBLEMS
     brief_id = args.id or slugify(seed_path.stem)
+    problem = brief_id_problem(brief_id)
+    if problem:  # also what keeps --id from naming a path outside briefs/
+        print(f"error: {problem[0]}; {problem[1]}", file=sys.stderr)
+        return EXIT_USAGE
     target = root / "briefs" / f"{brief_id}.yml"
     if target.exists():
         print(f"error: briefs/{target.name} already exists; it was left as it is (use --id for another name)",

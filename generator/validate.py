@@ -154,7 +154,7 @@ def _load_briefs(root: Path, problems: list[Diagnostic]):
                 continue
             shared = (loaded, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems)))
             continue
-        id_problem = _brief_id_problem(path.stem)
+        id_problem = brief_id_problem(path.stem)
         if id_problem:  # reported, and the brief is still checked for everything else
             problems.append(Diagnostic(rel, 1, 1, id_problem[0], id_problem[1]))
         brief = _validate_brief(path.stem, loaded, problems)
@@ -219,7 +219,8 @@ def _validate_brief(brief_id: str, loaded: LoadedYAML, problems: list[Diagnostic
     )
 
 
-def _brief_id_problem(stem: str) -> tuple[str, str] | None:
+def brief_id_problem(stem: str) -> tuple[str, str] | None:
+    """Why ``stem`` cannot be a brief id (message, hint), or None."""
     if _ID.fullmatch(stem) and len(stem) <= ID_MAX and stem not in RESERVED_IDS and stem != "index":
         return None
     return (

@@ -140,3 +140,13 @@ def test_briefs_new_suggests_the_actors_the_article_names(tmp_path, capsys):
     assert "mohammed-shia-al-sudani" in scaffold["actors"]
     assert '"Romanowski" (3)' in text
     assert '"al-Sudani" (1)' in text
+
+
+def test_briefs_new_refuses_an_id_that_could_leave_the_briefs_folder(tmp_path, capsys):
+    repo = make_repo(tmp_path)
+
+    code, _, err = briefs(repo, capsys, "new", "000_68e2756b5ebd4cdc.txt", "--id", "../../escaped")
+
+    assert code == 2
+    assert "'../../escaped' is not a valid brief id" in err
+    assert not (tmp_path / "escaped.yml").exists() and not (repo / "escaped.yml").exists()
