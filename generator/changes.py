@@ -71,7 +71,10 @@ def problems_at_base(root: Path, base: str) -> list[Diagnostic]:
             except subprocess.CalledProcessError:
                 continue  # the folder did not exist at base
             with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-                tar.extractall(tmp, filter="data")
+                if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4: refuse links and odd paths
+                    tar.extractall(tmp, filter="data")
+                else:  # pragma: no cover - older 3.11 patch releases
+                    tar.extractall(tmp, members=[m for m in tar.getmembers() if m.isfile() or m.isdir()])
         base_root = Path(tmp) if prefix == "." else Path(tmp) / prefix
         _, problems = check_corpus(base_root)
         return problems
