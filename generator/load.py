@@ -49,24 +49,26 @@ class LoadedYAML:
     """A YAML document as plain data, with 1-based positions.
 
     ``values[path]`` is where the value at ``path`` starts; ``keys[path]`` is
-    where the key naming ``path`` is written (for mapping entries).
+    where the key naming ``path`` is written (for mapping entries). Both hold
+    the parser's marks as they come (0-based); ``pos`` turns one into a
+    ``Pos`` only when a diagnostic needs it.
     """
 
     path: str
     data: Any
-    values: dict[Path_, Pos] = field(repr=False)
-    keys: dict[Path_, Pos] = field(repr=False)
+    values: dict[Path_, Any] = field(repr=False)
+    keys: dict[Path_, Any] = field(repr=False)
 
     def pos(self, path: Path_, *, key: bool = False) -> Pos:
         """The position of ``path``, falling back to its nearest located ancestor."""
         path = tuple(path)
         if key and path in self.keys:
-            return self.keys[path]
+            return _pos(self.keys[path])
         while path:
             if path in self.values:
-                return self.values[path]
+                return _pos(self.values[path])
             path = path[:-1]
-        return self.values.get((), Pos(1, 1))
+        return _pos(self.values[()]) if () in self.values else Pos(1, 1)
 
 
 class _Problem(Exception):
@@ -188,24 +190,25 @@ class _Builder:
         self.rel = rel
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
-        self.values: dict[Path_, Pos] = {}
-        self.keys: dict[Path_, Pos] = {}
+        self.values: dict[Path_, Any] = {}  # parser marks
+        self.keys: dict[Path_, Any] = {}
         self.root: Any = None
         self.documents = 0
         self.nodes = 0
 
     # -- events ---------------------------------------------------------------
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise _Problem(_pos(event.start_mark), "only one YAML document per file is allowed",
-                               "remove the '---' line")
-        elif isinstance(event, yaml.ScalarEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:  # the most common event first
             self._check_tag(event, _STR_TAGS)
             plain = event.implicit[0] and not event.style  # C parser: '', Python parser: None
             value = None if plain and event.value in _NULLS else event.value
             self._add(value, event, size=1)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _Problem(_pos(event.start_mark), "only one YAML document per file is allowed",
+                               "remove the '---' line")
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 raise _Problem(_pos(event.start_mark), f"unknown alias '*{event.anchor}'")
@@ -220,7 +223,7 @@ class _Builder:
             container: Any = {} if is_map else []
             path = self._child_path(event)
             self.stack.append(_Frame(container, path, event.anchor))
-            self.values[path] = _pos(event.start_mark)
+            self.values[path] = event.start_mark
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = self.stack.pop()
             if frame.anchor:
@@ -252,11 +255,11 @@ class _Builder:
             if not isinstance(value, str) or isinstance(event, yaml.AliasEvent):
                 raise _Problem(_pos(event.start_mark), "keys must be plain text")
             if value in frame.container:
-                first = self.keys[frame.path + (value,)]
+                first = _pos(self.keys[frame.path + (value,)])
                 raise _Problem(_pos(event.start_mark), f"duplicate key '{value}' (first defined at line {first.line})",
                                "each key may appear once per mapping")
             frame.key = value
-            self.keys[frame.path + (value,)] = _pos(event.start_mark)
+            self.keys[frame.path + (value,)] = event.start_mark
             self._count(1, event)
             return
         if isinstance(event, yaml.ScalarEvent) and event.anchor:
@@ -274,18 +277,18 @@ class _Builder:
         if not self.stack:
             self.root = value
             if located:
-                self.values[()] = _pos(event.start_mark)
+                self.values[()] = event.start_mark
             return
         parent = self.stack[-1]
         parent.size += size
         if isinstance(parent.container, list):
             if located:
-                self.values[parent.path + (len(parent.container),)] = _pos(event.start_mark)
+                self.values[parent.path + (len(parent.container),)] = event.start_mark
             parent.container.append(value)
         else:
             assert parent.key is not None
             if located:
-                self.values[parent.path + (parent.key,)] = _pos(event.start_mark)
+                self.values[parent.path + (parent.key,)] = event.start_mark
             parent.container[parent.key] = value
             parent.key = None
 

@@ -7,9 +7,11 @@ a ``Diagnostic``; nothing is raised, so one run reports them all.
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -36,8 +38,27 @@ _ITEM = {
 }
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Workaround: CPython's cyclic garbage collector rescans the whole growing heap
+    while loading builds hundreds of thousands of small, acyclic containers; that
+    made checking 1,000 briefs ~30% slower and the time grow faster than the corpus."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
     """Validate the corpus under ``root``; return it only when there is no problem at all."""
+    with _gc_paused():
+        return _check_corpus(root)
+
+
+def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     seeds = _load_seeds(root, problems)
     briefs, shared_actors, raw_ids = _load_briefs(root, problems)
