@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
-import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, field

@@ -202,7 +202,7 @@ def test_the_brief_page_shows_each_payload_as_text(hostile: BuiltSite, i: int) -
 
 @pytest.mark.parametrize("i", range(len(PAYLOADS)))
 def test_actor_claim_and_implication_pages_show_each_payload_as_text(hostile: BuiltSite, i: int) -> None:
-    payload, doc = PAYLOADS[i], brief_yaml(i, PAYLOADS[i])
+    doc = brief_yaml(i, PAYLOADS[i])
     actor, claim, imp = doc["actors"][0], doc["claims"][0], doc["implications"][0]
 
     soup = hostile.soup(f"actors/actor-{i}.html")

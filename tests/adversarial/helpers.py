@@ -16,13 +16,13 @@ import posixpath
 import re
 import shutil
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from bs4 import BeautifulSoup, Tag
 
 from generator.cli import main
+from sitebuild import BuiltSite
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -138,20 +138,8 @@ def expected_lines(case: str, name: str = "expected.txt") -> list[str]:
 # -- reading the built site -----------------------------------------------------------------
 
 
-@dataclass
-class Site:
-    """A built site, every HTML page parsed once."""
-
-    root: Path
-    _soups: dict[str, BeautifulSoup] = field(default_factory=dict, repr=False)
-
-    def pages(self) -> list[str]:
-        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
-
-    def soup(self, page: str) -> BeautifulSoup:
-        if page not in self._soups:
-            self._soups[page] = BeautifulSoup((self.root / page).read_text(encoding="utf-8"), "html.parser")
-        return self._soups[page]
+# A built site, every HTML page parsed once: the same helper the site tests use.
+Site = BuiltSite
 
 
 def norm(text: str) -> str:
