@@ -548,3 +548,13 @@ def test_mkdocs_build_strict_from_the_repository_root(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "site" / "briefs" / "us-iraq-isis-threat.html").is_file()
     assert (tmp_path / "site" / "annotation-format.html").is_file()
+
+
+def test_the_source_line_names_title_publisher_and_author(multi: Built) -> None:
+    """A reader sees where the article came from: its title (linked), publisher and author."""
+    titled = content(multi.site.soup("briefs/hydro-responds.html")).select_one(".brief-meta__source")
+    assert " ".join(titled.get_text().split()) == (
+        "Source: Hydro operator rejects blame for low reservoir, Marren Valley Courier")
+    assert titled.a["href"] == "https://example.org/courier/2025/02/10/hydro"
+    untitled = content(multi.site.soup("briefs/reservoir-low.html")).select_one(".brief-meta__source")
+    assert " ".join(untitled.get_text().split()) == "Source: Marren Valley Courier, by Staff reporter"
