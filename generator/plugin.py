@@ -7,6 +7,7 @@ into ``docs/``); ``on_serve`` watches ``briefs/`` and ``seeds/`` so that
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -17,7 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import CorpusError
-from .pipeline import generate_pages
+from .build import default_epoch
+from .pipeline import generate
 from .write import WriteError
 
 
@@ -52,12 +54,17 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         try:
-            pages = generate_pages(self._root(config), site_name=config.site_name,
-                                   download_url=self.config.download_url)
+            corpus, pages = generate(self._root(config), site_name=config.site_name,
+                                     download_url=self.config.download_url)
         except CorpusError as exc:
             raise PluginError(f"briefs: {len(exc.diagnostics)} problem(s) in the corpus:\n{exc}") from None
         except WriteError as exc:
             raise PluginError(f"briefs: {exc}") from None
+        # Plain `mkdocs build` is reproducible too: MkDocs stamps the sitemap with
+        # SOURCE_DATE_EPOCH (read when the build ends); unset, use the newest brief's date.
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            os.environ["SOURCE_DATE_EPOCH"] = default_epoch(corpus)
+            self._set_epoch = True
         root = self._root(config)
         docs_prefix = _relative_prefix(Path(config.docs_dir), root)
         for file in files:  # hand-written pages: edit links relative to the repository root
@@ -71,6 +78,16 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             file.edit_uri = page.source
             files.append(file)
         return files
+
+    _set_epoch = False
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._set_epoch:  # leave the environment as it was
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self._set_epoch = False
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.on_post_build(config=None)  # type: ignore[arg-type]
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         root = self._root(config)

@@ -558,3 +558,22 @@ def test_the_source_line_names_title_publisher_and_author(multi: Built) -> None:
     assert titled.a["href"] == "https://example.org/courier/2025/02/10/hydro"
     untitled = content(multi.site.soup("briefs/reservoir-low.html")).select_one(".brief-meta__source")
     assert " ".join(untitled.get_text().split()) == "Source: Marren Valley Courier, by Staff reporter"
+
+
+def test_a_plain_mkdocs_build_is_stamped_with_the_newest_brief_date(tmp_path) -> None:
+    """Without SOURCE_DATE_EPOCH, `mkdocs build` (not only `briefs build`) dates the sitemap
+    from the content, so rebuilding the same commit another day gives the same bytes."""
+    import gzip
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+                          cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with gzip.open(tmp_path / "site" / "sitemap.xml.gz") as sitemap:
+        sitemap.read()
+        stamp = sitemap.mtime
+    import datetime as dt
+    assert dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date() == dt.date(2024, 3, 24)
