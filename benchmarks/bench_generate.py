@@ -12,11 +12,10 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import write_corpus  # noqa: E402
+from synthetic import best_of, write_corpus  # noqa: E402
 
 from generator.pipeline import generate_pages  # noqa: E402
 
@@ -26,11 +25,7 @@ def main(sizes: list[int]) -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = write_corpus(Path(tmp), n)
-            best = float("inf")
-            for _ in range(3):
-                start = time.perf_counter()
-                pages = generate_pages(root)
-                best = min(best, time.perf_counter() - start)
+            best, pages = best_of(lambda: generate_pages(root))
             median = statistics.median(len(p.text.encode()) for p in pages.values()) / 1024
             print(f"{n:>8} {len(pages):>8} {best:>13.3f} {1000 * best / n:>9.2f} {median:>17.1f}")
 

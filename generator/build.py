@@ -8,9 +8,7 @@ import os
 import sys
 import time
 import zipfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from .corpus import Corpus
 from .write import replacing
@@ -45,23 +43,9 @@ def default_epoch(corpus: Corpus | None) -> str:
     return str(calendar.timegm(newest.timetuple()))
 
 
-@contextmanager
-def _source_date_epoch(value: str) -> Iterator[None]:
-    """Set SOURCE_DATE_EPOCH for one build unless the caller set it; then restore the environment."""
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    if before is None:
-        os.environ["SOURCE_DATE_EPOCH"] = value
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-def zip_site(folder: Path, name: str) -> Path:
-    """A reproducible zip of ``folder`` (sorted entries, timestamps from SOURCE_DATE_EPOCH), saved inside it."""
-    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), 315532800)  # zip dates start in 1980
-    stamp = time.gmtime(epoch)[:6]
+def zip_site(folder: Path, name: str, epoch: int) -> Path:
+    """A reproducible zip of ``folder`` (sorted entries, every timestamp ``epoch``), saved inside it."""
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
     target = folder / name
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p != target)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -94,7 +78,8 @@ def build_site(config_file: Path, site_dir: Path, *, corpus: Corpus | None = Non
         return BuildFailed("; ".join([reason, *details]))
 
     try:
-        with _source_date_epoch(default_epoch(corpus)), replacing(site_dir) as staging:
+        # SOURCE_DATE_EPOCH for the MkDocs part is the plugin's job (plugin.py on_files).
+        with replacing(site_dir) as staging:
             overrides = {"site_url": site_url} if site_url else {}
             config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict, **overrides)
             if zip_name:
@@ -109,7 +94,7 @@ def build_site(config_file: Path, site_dir: Path, *, corpus: Corpus | None = Non
             if strict and collected.messages:
                 raise failed(f"{len(collected.messages)} warning(s) in strict mode")
             if zip_name:
-                zip_site(staging, zip_name)
+                zip_site(staging, zip_name, int(os.environ.get("SOURCE_DATE_EPOCH") or default_epoch(corpus)))
     except BuildFailed:
         raise
     except Exception as exc:  # anything else MkDocs raises: still leave the old site alone

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 
 RELATED_ACTORS = 10  # cap, so an actor page does not grow with the corpus
-LATEST_BRIEFS = 10
+LATEST_BRIEFS = 10  # on the home page
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class Page:
         return self.path[: -len(".md")] + ".html"
 
     def link(self, target: "Page", anchor: str = "", *, markdown: bool = False) -> str:
-        """Relative URL from this page to ``target``: ``.md`` for Markdown links
-        (MkDocs validates and rewrites them), ``.html`` inside raw HTML."""
+        """Relative URL from this page to ``target``: ``.html`` for the raw HTML the
+        templates write, ``.md`` for a Markdown link (which MkDocs validates and rewrites)."""
         url = _relative(posixpath.dirname(self.path), target.path if markdown else target.html)
         return url + (f"#{anchor}" if anchor else "")
 

@@ -95,6 +95,7 @@ def _environment() -> jinja2.Environment:
         IMPLICATIONS_INDEX=link.IMPLICATIONS_INDEX,
         TIMELINE=link.TIMELINE,
         TAGS=link.TAGS,
+        LATEST_BRIEFS=link.LATEST_BRIEFS,
     )
     return env
 

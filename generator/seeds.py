@@ -79,8 +79,7 @@ def parse_seed(text: str, name: str, rel: str) -> tuple[Seed | None, list[Diagno
             problems.append(Diagnostic(rel, line, col, f"seed date header '{header.group(1)}' is not a valid date",
                                        "write it as YYYY-MM-DD, e.g. 'date 2024-03-24'"))
 
-    elif _LOOKS_LIKE_HEADER.match(text):
-        found = _LOOKS_LIKE_HEADER.match(text)
+    elif found := _LOOKS_LIKE_HEADER.match(text):
         line, col = _line_col(text, found.start(1))
         problems.append(Diagnostic(rel, line, col, f"seed starts with '{found.group(1)}', not a date header",
                                    "write the header as 'date YYYY-MM-DD' (lowercase 'date', ISO date), "

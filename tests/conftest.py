@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -19,6 +21,17 @@ FIXTURES = TESTS / "fixtures" / "check"
 # wrapped over two lines and a sentence that occurs twice.
 HARBOUR_SEED = (FIXTURES / "valid-minimal" / "seeds" / "harbour.txt").read_text(encoding="utf-8")
 MINIMAL_BRIEF = (FIXTURES / "valid-minimal" / "briefs" / "terminal-delay.yml").read_text(encoding="utf-8")
+
+
+def installed_tool(name: str, how: str) -> str:
+    """The path of command ``name`` in the environment; if missing, skip loudly, or fail under CI."""
+    exe = shutil.which(name) or str(Path(sys.executable).parent / name)
+    if not Path(exe).exists():
+        message = f"{name} is not installed ({how}): this was NOT tested"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return exe
 
 
 class Run(NamedTuple):

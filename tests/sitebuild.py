@@ -247,3 +247,14 @@ def quote_segments(soup: BeautifulSoup, claim_id: str, statement: str) -> tuple[
             continue
         break
     return anchor, segments
+
+
+def layout_pages(corpus) -> list[str]:
+    """Every page of the URL layout (spec §4) for ``corpus``, as site-relative paths."""
+    pages = ["index.html", "actors/index.html", "claims/index.html", "implications/index.html",
+             "timeline.html", "tags.html"]
+    pages += [f"briefs/{b.id}.html" for b in corpus.briefs]
+    pages += [f"actors/{a}.html" for a in corpus.actors]
+    pages += [f"claims/{c}.html" for c in corpus.claims]
+    pages += [f"implications/{i}.html" for i in corpus.implications]
+    return pages

