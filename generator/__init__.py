@@ -13,8 +13,10 @@ The pipeline, one module per stage:
     link.py      resolve references, backlinks and relations
     highlight.py cut article paragraphs into quotes and actor mentions
     render.py    Jinja templates -> Markdown pages
+    outputs.py   what emitters produce: pages and other site files; site options
     write.py     write pages to disk atomically
-    pipeline.py  the stages end to end, for the adapters
+    pipeline.py  the stages end to end, for the adapters; EMITTERS lists every
+                 capability's entry point (each in a module or sub-package of its own)
     build.py     MkDocs build into a temporary folder, swapped in on success
     scaffold.py  `briefs new`; changes.py `briefs check --changed`; schema.py JSON Schemas
     plugin.py    MkDocs adapter (thin)

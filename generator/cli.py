@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import shutil
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .diagnostics import CorpusError, Diagnostic
+from .outputs import SiteOptions
 from .schema import stale_schemas, write_schemas
 from .validate import check_corpus
 
@@ -97,14 +99,19 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
 
 
 def _run_generate(args: argparse.Namespace, root: Path) -> int:
-    from .pipeline import generate_pages
+    from .pipeline import generate
     from .write import WriteError, replacing, write_tree
 
-    site_name = args.site_name or _site_name(root / "mkdocs.yml")
+    options = read_site_options(root / "mkdocs.yml")
+    if args.site_name:
+        options = dataclasses.replace(options, site_name=args.site_name)
     try:
-        pages = generate_pages(root, site_name=site_name)
+        generated = generate(root, options)
     except CorpusError as exc:
         _report(exc.diagnostics, "text")
+        return EXIT_PROBLEMS
+    except WriteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     out = Path(args.out)
     try:
@@ -112,11 +119,11 @@ def _run_generate(args: argparse.Namespace, root: Path) -> int:
             docs = root / "docs"
             if docs.is_dir():  # the hand-written pages (e.g. the contributor guide) come along
                 shutil.copytree(docs, staging, dirs_exist_ok=True)
-            write_tree(pages, staging)
+            write_tree({**generated.pages, **generated.files}, staging)
     except WriteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"wrote {len(pages)} pages to {out}", file=sys.stderr)
+    print(f"wrote {len(generated.pages)} pages and {len(generated.files)} other files to {out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -144,13 +151,26 @@ def _run_build(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
-def _site_name(config_file: Path) -> str:
-    """site_name from mkdocs.yml without loading MkDocs (its tags are not needed for one key)."""
+def read_site_options(config_file: Path) -> SiteOptions:
+    """The settings pages depend on, from mkdocs.yml, without loading MkDocs.
+
+    The file is read with the corpus's own safe loader; a file it cannot read
+    (e.g. one using MkDocs' ``!!python/name`` tags) gives the defaults.
+    """
     from .load import load_yaml_file
 
     loaded, _ = load_yaml_file(config_file, config_file.name) if config_file.is_file() else (None, [])
-    name = loaded.data.get("site_name") if loaded and isinstance(loaded.data, dict) else None
-    return name if isinstance(name, str) else "Briefs"
+    data = loaded.data if loaded and isinstance(loaded.data, dict) else {}
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+
+    def text(value: object, default: str | None) -> str | None:
+        return value if isinstance(value, str) and value else default
+
+    return SiteOptions(
+        site_name=text(data.get("site_name"), "Briefs") or "Briefs",
+        site_url=text(data.get("site_url"), None),
+        language=text(theme.get("language"), "en") or "en",
+    )
 
 
 def _run_new(args: argparse.Namespace, root: Path) -> int:

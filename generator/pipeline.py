@@ -1,30 +1,57 @@
-"""The stages end to end, for the adapters: check -> link -> render."""
+"""The stages end to end, for the adapters: check -> link -> emit (pages and files)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus
 from .diagnostics import CorpusError
-from .link import link_corpus
+from .link import Site, link_corpus
+from .outputs import Emitter, SiteFile, SiteOptions
 from .render import RenderedPage, render_site
 from .validate import check_corpus
 from .write import collect
 
 
-def generate(root: Path, *, site_name: str = "Briefs",
-             download_url: str | None = None) -> tuple[Corpus, dict[str, RenderedPage]]:
-    """The validated corpus under ``root`` and its Markdown pages (by path).
+def _pages(site: Site, options: SiteOptions):
+    return render_site(site, site_name=options.site_name, download_url=options.download_url)
 
-    Raises CorpusError, listing every problem, when the corpus does not validate.
+
+# Every capability's entry point, in the order its outputs are collected.
+EMITTERS: tuple[Emitter, ...] = (_pages,)
+
+
+@dataclass(frozen=True)
+class Generated:
+    corpus: Corpus
+    site: Site
+    pages: dict[str, RenderedPage]  # Markdown pages by path
+    files: dict[str, SiteFile]  # every other file by path
+
+
+def generate(root: Path, options: SiteOptions | None = None) -> Generated:
+    """The validated corpus under ``root`` and everything the site is built from.
+
+    Raises CorpusError, listing every problem, when the corpus does not validate;
+    WriteError when two outputs would share a path or one would leave the folder.
     """
     corpus, problems = check_corpus(root)
     if problems:
         raise CorpusError(problems)
     assert corpus is not None
-    return corpus, collect(render_site(link_corpus(corpus), site_name=site_name, download_url=download_url))
+    return emit(corpus, options or SiteOptions())
+
+
+def emit(corpus: Corpus, options: SiteOptions) -> Generated:
+    """Link a validated corpus and run every emitter over it."""
+    site = link_corpus(corpus)
+    outputs = collect(output for emitter in EMITTERS for output in emitter(site, options))
+    pages = {path: o for path, o in outputs.items() if isinstance(o, RenderedPage)}
+    files = {path: o for path, o in outputs.items() if isinstance(o, SiteFile)}
+    return Generated(corpus, site, pages, files)
 
 
 def generate_pages(root: Path, *, site_name: str = "Briefs", download_url: str | None = None) -> dict[str, RenderedPage]:
     """Markdown pages (by path) for the corpus under ``root``; CorpusError lists every problem."""
-    return generate(root, site_name=site_name, download_url=download_url)[1]
+    return generate(root, SiteOptions(site_name=site_name, download_url=download_url)).pages

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import CorpusError
 from .build import default_epoch
+from .outputs import SiteOptions
 from .pipeline import generate
 from .write import WriteError
 
@@ -38,6 +39,16 @@ def _relative_prefix(folder: Path, root: Path) -> str | None:
     return "" if rel == "." else rel + "/"
 
 
+def site_options(config: MkDocsConfig, download_url: str | None) -> SiteOptions:
+    """The pipeline's site settings from MkDocs' loaded configuration."""
+    return SiteOptions(
+        site_name=config.site_name,
+        download_url=download_url,
+        site_url=config.site_url or None,
+        language=str(config.theme.get("language") or "en"),
+    )
+
+
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     def _root(self, config: MkDocsConfig) -> Path:
         if self.config.root:
@@ -54,8 +65,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         try:
-            corpus, pages = generate(self._root(config), site_name=config.site_name,
-                                     download_url=self.config.download_url)
+            generated = generate(self._root(config), site_options(config, self.config.download_url))
         except CorpusError as exc:
             raise PluginError(f"briefs: {len(exc.diagnostics)} problem(s) in the corpus:\n{exc}") from None
         except WriteError as exc:
@@ -63,20 +73,24 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         # Plain `mkdocs build` is reproducible too: MkDocs stamps the sitemap with
         # SOURCE_DATE_EPOCH (read when the build ends); unset, use the newest brief's date.
         if "SOURCE_DATE_EPOCH" not in os.environ:
-            os.environ["SOURCE_DATE_EPOCH"] = default_epoch(corpus)
+            os.environ["SOURCE_DATE_EPOCH"] = default_epoch(generated.corpus)
             self._set_epoch = True
         root = self._root(config)
         docs_prefix = _relative_prefix(Path(config.docs_dir), root)
         for file in files:  # hand-written pages: edit links relative to the repository root
             if file.generated_by is None and docs_prefix is not None:
                 file.edit_uri = docs_prefix + file.src_uri
-        for path, page in pages.items():
+        for path, page in generated.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"briefs: docs/{path} collides with a generated page; rename or remove it")
             file = File.generated(config, path, content=page.text)
             # The "edit" button opens the YAML that defines the page (edit_uri: .../edit/main/).
             file.edit_uri = page.source
             files.append(file)
+        for path, site_file in generated.files.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"briefs: docs/{path} collides with a generated file; rename or remove it")
+            files.append(File.generated(config, path, content=site_file.content))
         return files
 
     _set_epoch = False

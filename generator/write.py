@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
-from .render import RenderedPage
+from .outputs import Output, SiteFile
 
 
 class WriteError(Exception):
@@ -35,14 +35,14 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
-def collect(pages: Iterable[RenderedPage]) -> dict[str, RenderedPage]:
-    """Pages by path; two pages on one path is an error, not an overwrite."""
-    out: dict[str, RenderedPage] = {}
-    for page in pages:
-        safe_relative(page.path)
-        if page.path in out:
-            raise WriteError(f"two pages would be written to {page.path}")
-        out[page.path] = page
+def collect(outputs: Iterable[Output]) -> dict[str, Output]:
+    """Pages and files by path; two outputs on one path is an error, not an overwrite."""
+    out: dict[str, Output] = {}
+    for output in outputs:
+        safe_relative(output.path)
+        if output.path in out:
+            raise WriteError(f"two pages would be written to {output.path}")
+        out[output.path] = output
     return out
 
 
@@ -77,16 +77,20 @@ def replacing(target: Path) -> Iterator[Path]:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_tree(pages: dict[str, RenderedPage], folder: Path) -> None:
-    """Write ``pages`` (path -> page) under ``folder``."""
+def write_tree(outputs: dict[str, Output], folder: Path) -> None:
+    """Write ``outputs`` (path -> page or file) under ``folder``."""
     root = folder.resolve()
-    for path, page in sorted(pages.items()):
+    for path, output in sorted(outputs.items()):
         dest = (root / safe_relative(path)).resolve()
         if root not in dest.parents:
             raise WriteError(f"refusing to write outside the output folder: {path!r}")
         dest.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with open(dest, "x", encoding="utf-8", newline="\n") as out:  # never overwrite
-                out.write(page.text)
+            if isinstance(output, SiteFile):
+                with open(dest, "xb") as out:  # never overwrite
+                    out.write(output.content)
+            else:
+                with open(dest, "x", encoding="utf-8", newline="\n") as out:
+                    out.write(output.text)
         except FileExistsError:
             raise WriteError(f"{path} already exists in the output (a page in docs/ has a generated page's path)") from None
