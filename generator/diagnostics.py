@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from .textpolicy import show_invisible
+
 # Characters that a terminal or a log viewer would act on (escape sequences, NUL,
-# line breaks) or that reorder text (bidi controls): shown as \xNN / \uNNNN, so a
-# diagnostic is always one inert line whatever the contributor wrote.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _visible(text: str) -> str:
-    def show(m: re.Match[str]) -> str:
-        char = m.group()
-        if char in _NAMED:
-            return _NAMED[char]
-        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-
-    return _INVISIBLE.sub(show, text)
+# line breaks), that reorder text (bidi controls) or that cannot be seen (soft
+# hyphens, zero-width spaces): shown as \xNN / \uNNNN, so a diagnostic is always
+# one inert line that shows what the text really holds.
+_visible = show_invisible
 
 
 @dataclass(frozen=True, order=True)

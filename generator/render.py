@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
+from mkdocs.utils.meta import get_data
 
 from . import link
 from .corpus import BriefRecord
@@ -29,11 +30,33 @@ _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _MONTHS = ("January February March April May June July August September October November December").split()
 
 
+PAGE_TITLE_ID = "page-title"  # the id of every generated page's <h1>
+
+
 @dataclass(frozen=True)
 class RenderedPage:
     path: str  # Markdown path relative to the docs folder, e.g. "actors/isis.md"
     text: str
     source: str | None = None  # the YAML file that defines the page (for "edit" links)
+    meta: tuple[tuple[str, str], ...] = ()  # what its front matter must read back as
+
+
+def front_matter_problem(page: RenderedPage) -> str | None:
+    """Why MkDocs would not read ``page``'s front matter back as written, or None.
+
+    MkDocs (``mkdocs.utils.meta.get_data``, PyYAML's safe loader) shows a front
+    matter it cannot parse as page text, Markdown and all: a ``javascript:``
+    link or an attr_list ``onmouseover`` in a title would come alive. The text
+    policy keeps such titles out; this check makes sure that nothing the
+    policy missed is ever published that way.
+    """
+    if not page.meta:
+        return None
+    _, meta = get_data(page.text)
+    expected = dict(page.meta)
+    if meta != expected:
+        return f"{page.path}: its front matter reads back as {meta!r}, not {expected!r}"
+    return None
 
 
 def md_inline(value: Any) -> Markup:
@@ -84,6 +107,7 @@ def _environment() -> jinja2.Environment:
     env.filters["count"] = count
     env.filters["groupby_year"] = _group_by_year
     env.globals.update(
+        PAGE_TITLE_ID=PAGE_TITLE_ID,
         brief_page=link.brief_page,
         actor_page=link.actor_page,
         claim_page=link.claim_page,
@@ -147,22 +171,22 @@ def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | No
     """Every page of the site, in a stable order."""
     fragments: dict[str, _Fragments] = {}
     common = {"site": site, "site_name": site_name, "download_url": download_url, "fragments": fragments}
-    yield _render("home.md.j2", link.HOME, common)
-    yield _render("actors_index.md.j2", link.ACTORS_INDEX, common)
-    yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common)
-    yield _render("implications_index.md.j2", link.IMPLICATIONS_INDEX, common)
-    yield _render("timeline.md.j2", link.TIMELINE, common)
-    yield _render("tags.md.j2", link.TAGS, common)
+    yield _render("home.md.j2", link.HOME, common, title=site_name, kind="home")
+    yield _render("actors_index.md.j2", link.ACTORS_INDEX, common, title="Actors", kind="index")
+    yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common, title="Claims", kind="index")
+    yield _render("implications_index.md.j2", link.IMPLICATIONS_INDEX, common, title="Implications", kind="index")
+    yield _render("timeline.md.j2", link.TIMELINE, common, title="Timeline", kind="index")
+    yield _render("tags.md.j2", link.TAGS, common, title="Tags", kind="index")
     for brief in site.corpus.briefs:
-        yield _render("brief.md.j2", link.brief_page(brief.id), common, brief.path,
+        yield _render("brief.md.j2", link.brief_page(brief.id), common, brief.path, title=brief.title, kind="brief",
                       brief=brief, links=site.brief_links[brief.id], article=article_blocks(site, brief))
     for actor_id, record in site.actors.items():
         yield _render("actor.md.j2", link.actor_page(actor_id), common, record.path,
-                      record=record, actor=record.actor, links=site.actor_links[actor_id])
+                      title=record.actor.name, kind="actor", record=record, actor=record.actor, links=site.actor_links[actor_id])
     for claim_id, record in site.claims.items():
         brief = site.briefs[record.brief]
         yield _render("claim.md.j2", link.claim_page(claim_id), common, record.path,
-                      record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
+                      title=record.claim.statement, kind="claim", record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
                       context=quote_context(brief, record.anchor, "claim", claim_id),
                       evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
                                 for a in record.evidence_anchors])
@@ -170,17 +194,18 @@ def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | No
         brief = site.briefs[record.brief]
         context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
         yield _render("implication.md.j2", link.implication_page(imp_id), common, record.path,
-                      record=record, implication=record.implication, brief=brief, context=context)
+                      title=record.implication.statement, kind="implication", record=record, implication=record.implication, brief=brief, context=context)
 
 
-def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None,
-            **context: Any) -> RenderedPage:
+def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None, *,
+            title: str, kind: str, **context: Any) -> RenderedPage:
     folder = posixpath.dirname(page.path)
     fragments = common["fragments"]
     if folder not in fragments:
         fragments[folder] = _Fragments(common["site"], folder)
-    text = _ENV.get_template(template).render(here=page, m=fragments[folder], **common, **context)
-    return RenderedPage(page.path, text, source)
+    text = _ENV.get_template(template).render(here=page, m=fragments[folder], title=title, page_kind=kind,
+                                              **common, **context)
+    return RenderedPage(page.path, text, source, (("title", str(escape(title))), ("page_kind", kind)))
 
 
 @dataclass(frozen=True)

@@ -220,17 +220,21 @@ def relation(soup: BeautifulSoup, label: str) -> Tag | None:
     return None
 
 
-def statements_of(segment: Tag) -> list[str]:
-    """The claim statements a highlighted segment carries in its ``title`` (overlaps join them with ' | ')."""
-    return str(segment.get("title", "")).split(" | ")
+def claims_of(segment: Tag) -> list[str]:
+    """The ids of the claims a highlighted segment belongs to (``data-claims``; overlaps name several).
+
+    Highlights carry ids only, never contributor text: a theme may turn an
+    attribute such as ``title`` into HTML (Material's tooltips did).
+    """
+    return str(segment.get("data-claims", "")).split()
 
 
-def quote_segments(soup: BeautifulSoup, claim_id: str, statement: str) -> tuple[Tag, list[Tag]]:
+def quote_segments(soup: BeautifulSoup, claim_id: str) -> tuple[Tag, list[Tag]]:
     """The anchor ``#claim-<id>`` on a brief page and the ``a.claim-quote`` segments of that claim.
 
     The anchor must come right before the quote's first segment (only other
     quote anchors may stand between them); the quote is every consecutive
-    segment whose title carries the claim's statement.
+    segment whose ``data-claims`` names the claim.
     """
     anchor = soup.find(id=f"claim-{claim_id}")
     assert anchor is not None, f"no element with id claim-{claim_id}"
@@ -241,7 +245,7 @@ def quote_segments(soup: BeautifulSoup, claim_id: str, statement: str) -> tuple[
             node = node.next_sibling
             continue
         if isinstance(node, Tag) and node.name == "a" and "claim-quote" in (node.get("class") or []) \
-                and statement in statements_of(node):
+                and claim_id in claims_of(node):
             segments.append(node)
             node = node.next_sibling
             continue

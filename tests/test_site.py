@@ -32,7 +32,7 @@ from generator.corpus import Corpus
 from generator.validate import check_corpus
 from sitebuild import (
     MULTI, REPO, BuiltSite, build_site_from, content, layout_pages, is_external, make_corpus, normalise, quote_segments,
-    relation, resolve, run_build, section, LOADING_RELS, statements_of, text_of, tree_digest, url_references,
+    relation, resolve, run_build, section, LOADING_RELS, claims_of, text_of, tree_digest, url_references,
 )
 
 CORPORA = {"example": REPO, "multi": MULTI}
@@ -179,7 +179,7 @@ def test_every_claim_quote_is_highlighted_and_linked_on_its_brief_page(built: Bu
     problems = []
     for claim_id, record in corpus.claims.items():
         claim, page = record.claim, f"briefs/{record.brief}.html"
-        anchor, segments = quote_segments(site.soup(page), claim_id, claim.statement)
+        anchor, segments = quote_segments(site.soup(page), claim_id)
         assert anchor.name == "span" and "quote-anchor" in anchor.get("class", []), claim_id
         if not segments:
             problems.append(f"{claim_id}: no a.claim-quote right after #claim-{claim_id}")
@@ -219,14 +219,18 @@ def test_the_brief_page_shows_the_whole_article_text(built: Built) -> None:
 
 
 def test_overlapping_quotes_are_cut_into_segments_of_both_claims(built: Built) -> None:
-    """Two claims quoting overlapping words: the shared words carry both statements."""
+    """Two claims quoting overlapping words: the shared words name both claims, and the words
+    of each claim's quote are exactly the segments that name it."""
     overlaps = 0
     for brief in built.corpus.briefs:
         soup = built.site.soup(f"briefs/{brief.id}.html")
         for seg in soup.select("a.claim-quote--overlap"):
-            statements = statements_of(seg)
-            assert len(statements) >= 2
-            assert set(statements) <= {c.claim.statement for c in built.corpus.claims.values()}
+            claims = claims_of(seg)
+            assert len(claims) == len(set(claims)) >= 2
+            assert set(claims) <= {c for c, r in built.corpus.claims.items() if r.brief == brief.id}
+            for claim_id in claims:
+                words = "".join(s.get_text() for s in soup.select("a.claim-quote") if claim_id in claims_of(s))
+                assert normalise(words) == normalise(built.corpus.claims[claim_id].claim.quote), claim_id
             overlaps += 1
     if built.name == "multi":
         assert overlaps >= 1  # the fixture has one: reservoir-below-a-third / spring-quotas-will-be-cut
@@ -239,7 +243,7 @@ def test_implication_quotes_are_marked_on_the_brief_page(built: Built) -> None:
         soup = built.site.soup(f"briefs/{record.brief}.html")
         paragraph = soup.find(id=f"p-{record.anchor.block + 1}")
         marked = [m for m in paragraph.select("mark.implication-quote")
-                  if m.get("title") == record.implication.statement]
+                  if m.get("data-implication") == imp_id]
         # Where the implication quote overlaps a claim quote, the claim's link wins.
         covered = "".join(m.get_text() for m in marked)
         assert normalise(covered) in normalise(record.implication.quote), imp_id

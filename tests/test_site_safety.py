@@ -194,10 +194,15 @@ def test_the_brief_page_shows_each_payload_as_text(hostile: BuiltSite, i: int) -
         [" ".join(block.split()) for block in seed.split("\n\n")]
     quote = article.select_one("a.claim-quote")
     assert quote.get_text() == f"The speaker {i} said {payload}"
-    assert shown(quote["title"]) == shown(doc["claims"][0]["statement"])
+    assert quote["data-claims"] == doc["claims"][0]["id"]  # ids only: no text in attributes
     mark = article.select_one("mark.implication-quote")
     assert mark.get_text() == f"Opening line {i} with {payload}"
-    assert shown(mark["title"]) == shown(doc["implications"][0]["statement"])
+    assert mark["data-implication"] == doc["implications"][0]["id"]
+    # The statements are on the page as text, in the lists under the article.
+    assert [text_of(a) for a in content(soup).select("ul.claim-list a.claim-link")] == \
+        [shown(doc["claims"][0]["statement"])]
+    assert [text_of(a) for a in content(soup).select("ul.implication-list a.implication-link")] == \
+        [shown(doc["implications"][0]["statement"])]
 
 
 @pytest.mark.parametrize("i", range(len(PAYLOADS)))

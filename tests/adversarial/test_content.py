@@ -23,7 +23,7 @@ from .helpers import (
 )
 from .payloads import BREAKOUT_URLS, FIELDS, FIXTURE, PAYLOADS, PLAIN_VALUES, Payload, corpus_files, ids
 
-EXACT, CONTAINS, TITLE, JOINED, ATTR_TITLE = "exact", "contains", "<title>", "joined", "title attribute"
+EXACT, CONTAINS, TITLE, JOINED = "exact", "contains", "<title>", "joined"
 
 # Where a reader sees each field: (page, CSS selector inside the article, how the text must match).
 # Pages: brief, publisher_brief, actor, claim, implication (that payload's) or a fixed page.
@@ -40,16 +40,14 @@ WHERE: dict[str, list[tuple[str, str, str]]] = {
     "actor alias": [("actor", ".alias", EXACT)],
     "actor description": [("actor", ".actor-profile__description", EXACT)],
     "claim statement": [("claim", "h1", EXACT), ("claim", "<title>", TITLE), ("claim", "header", EXACT),
-                        ("brief", "ul.claim-list a.claim-link", EXACT),
-                        ("brief", ".brief-article a.claim-quote", ATTR_TITLE)],
+                        ("brief", "ul.claim-list a.claim-link", EXACT)],
     "claim quote": [("brief", ".brief-article a.claim-quote", JOINED),
                     ("claim", "blockquote.quote-context mark", EXACT)],
     "evidence quote": [("claim", ".evidence-list mark", EXACT)],
     "evidence title": [("claim", ".evidence-list a.external-link", EXACT)],
     "review note": [("claim", ".review__note", EXACT)],
     "implication statement": [("implication", "h1", EXACT), ("implication", "<title>", TITLE),
-                              ("implication", "header", EXACT), ("brief", "ul.implication-list a.implication-link", EXACT),
-                              ("brief", ".brief-article mark.implication-quote", ATTR_TITLE)],
+                              ("implication", "header", EXACT), ("brief", "ul.implication-list a.implication-link", EXACT)],
     "implication quote": [("brief", ".brief-article mark.implication-quote", EXACT),
                           ("implication", "blockquote.quote-context mark", EXACT)],
     "seed paragraph": [("brief", ".brief-article", CONTAINS)],
@@ -123,8 +121,6 @@ def _actual(soup: BeautifulSoup, selector: str, mode: str) -> str:
     assert found, f"nothing matches {selector!r}"
     if mode == JOINED:
         return norm("".join(el.get_text() for el in found))
-    if mode == ATTR_TITLE:
-        return norm(str(found[0].get("title", "")))
     if mode == CONTAINS:
         return " ".join(text_of(el) for el in found)
     return text_of(found[0]).removesuffix("¶").rstrip()
