@@ -231,8 +231,8 @@ def test_finding_8_bidi_controls_in_a_seed_are_refused_at_their_place(tmp_path):
 
 
 @pytest.mark.parametrize("words, quote", [
-    ("대한민국 국회는 어제 예산안을 통과시켰다.", "국회는 어제"),  # Hangul syllables written as conjoining jamo
-    ("সরকার জানিয়েছে যে কোনো বিলম্ব হবে না।", "কোনো বিলম্ব"),  # Bengali two-part vowel signs
+    pytest.param("대한민국 국회는 어제 예산안을 통과시켰다.", "국회는 어제", id="hangul-jamo"),
+    pytest.param("সরকার জানিয়েছে যে কোনো বিলম্ব হবে না।", "কোনো বিলম্ব", id="bengali-vowel-signs"),
 ])
 def test_finding_9_a_quote_matches_a_seed_written_decomposed(tmp_path, words, quote):
     seed = HARBOUR.replace("Delays at the terminal", unicodedata.normalize("NFD", words))
