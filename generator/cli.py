@@ -199,10 +199,19 @@ def read_site_options(config_file: Path) -> SiteOptions:
 
 
 def _run_new(args: argparse.Namespace, root: Path) -> int:
-    from .scaffold import candidate_actors, render_scaffold, seed_for_new, slugify
+    from .scaffold import brief_target, candidate_actors, render_scaffold, seed_for_new, slugify
     from .seeds import load_seed
     from .validate import brief_id_problem
 
+    brief_id = args.id or slugify(Path(args.seed).stem)
+    problem = brief_id_problem(brief_id)
+    if problem:  # also what keeps --id from naming a path outside briefs/
+        print(f"error: {problem[0]}; {problem[1]}", file=sys.stderr)
+        return EXIT_USAGE
+    target, message = brief_target(root, brief_id)  # checked before the seed is copied
+    if target is None:
+        print(f"error: {message}", file=sys.stderr)
+        return EXIT_PROBLEMS
     seed_path, message = seed_for_new(root, args.seed)
     if seed_path is None:
         print(f"error: {message}", file=sys.stderr)
@@ -212,16 +221,6 @@ def _run_new(args: argparse.Namespace, root: Path) -> int:
     seed, problems = load_seed(seed_path, f"seeds/{seed_path.name}")
     if seed is None:
         _report(problems, "text")
-        return EXIT_PROBLEMS
-    brief_id = args.id or slugify(seed_path.stem)
-    problem = brief_id_problem(brief_id)
-    if problem:  # also what keeps --id from naming a path outside briefs/
-        print(f"error: {problem[0]}; {problem[1]}", file=sys.stderr)
-        return EXIT_USAGE
-    target = root / "briefs" / f"{brief_id}.yml"
-    if target.exists():
-        print(f"error: briefs/{target.name} already exists; it was left as it is (use --id for another name)",
-              file=sys.stderr)
         return EXIT_PROBLEMS
     corpus, _ = check_corpus(root)
     target.parent.mkdir(exist_ok=True)

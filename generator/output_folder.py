@@ -110,13 +110,14 @@ def remove_ours(folder: Path) -> None:
     """Remove a folder the tool made, the marker last: a removal cut short leaves a
     folder that is still recognised as ours (and removed by the next run). Best effort."""
     try:
-        for entry in os.scandir(folder):
-            if entry.name == MARKER:
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path)
-            else:
-                os.unlink(entry.path)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name == MARKER:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
         (folder / MARKER).unlink(missing_ok=True)
         folder.rmdir()
     except OSError:
@@ -158,7 +159,8 @@ def _stale_siblings(target: Path) -> list[tuple[str, Path]]:
     pattern = _sibling_pattern(target)
     found = []
     try:
-        entries = sorted(os.scandir(target.parent), key=lambda e: e.name)
+        with os.scandir(target.parent) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
     except OSError:
         return []
     for entry in entries:
@@ -196,7 +198,8 @@ def _refuse_unless_replaceable(target: Path) -> None:
     if not target.is_dir():
         raise UnsafeOutput(f"{target} is a file, not a folder; {SUGGESTION}")
     try:
-        empty = next(os.scandir(target), None) is None
+        with os.scandir(target) as entries:
+            empty = next(entries, None) is None
     except OSError as exc:
         raise UnsafeOutput(f"cannot read {target}: {exc.strerror}") from None
     if empty or is_ours(target) or _built_by_mkdocs(target):
