@@ -92,9 +92,12 @@ def replacing(target: Path) -> Iterator[Path]:
         with _sigterm_as_interrupt():
             yield staging
             _refuse_unless_replaceable(target)  # it may have been created meanwhile
-            old = _swap(staging, target)
-            if old is not None:
-                _discard(old, target)
+            replaced: list[Path] = []
+            try:
+                _swap(staging, target, replaced)
+            finally:  # also when a signal held back during the swap arrives right after it
+                for old in replaced:
+                    _discard(old, target)
     finally:
         if staging.exists():
             remove_ours(staging)
@@ -166,7 +169,7 @@ def _stale_siblings(target: Path) -> list[tuple[str, Path]]:
     for entry in entries:
         match = pattern.fullmatch(entry.name)
         if (match and entry.is_dir(follow_symlinks=False) and not _alive(int(match.group(2)))
-                and is_ours(Path(entry.path))):
+                and (is_ours(Path(entry.path)) or _is_empty(Path(entry.path)))):  # killed before marking
             found.append((match.group(1), Path(entry.path)))
     return found
 
@@ -184,6 +187,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _is_empty(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False
+
+
 def _built_by_mkdocs(folder: Path) -> bool:
     """A site MkDocs built (it always writes these), not a source tree."""
     return ((folder / "index.html").is_file() and (folder / "sitemap.xml.gz").is_file()
@@ -198,11 +209,10 @@ def _refuse_unless_replaceable(target: Path) -> None:
     if not target.is_dir():
         raise UnsafeOutput(f"{target} is a file, not a folder; {SUGGESTION}")
     try:
-        with os.scandir(target) as entries:
-            empty = next(entries, None) is None
+        os.scandir(target).close()
     except OSError as exc:
         raise UnsafeOutput(f"cannot read {target}: {exc.strerror}") from None
-    if empty or is_ours(target) or _built_by_mkdocs(target):
+    if _is_empty(target) or is_ours(target) or _built_by_mkdocs(target):
         return
     raise UnsafeOutput(
         f"{target} already exists and was not written by briefs (it has no {MARKER} file), "
@@ -214,8 +224,9 @@ def _mark(folder: Path) -> None:
         out.write(MARKER_TEXT)
 
 
-def _swap(staging: Path, target: Path) -> Path | None:
-    """Move ``target`` aside and ``staging`` into its place; return where ``target`` went."""
+def _swap(staging: Path, target: Path, replaced: list[Path]) -> None:
+    """Move ``target`` aside and ``staging`` into its place; once both renames are done,
+    add where ``target`` went to ``replaced``."""
     with _signals_held():
         old = adopted = None
         if os.path.lexists(target):
@@ -237,7 +248,8 @@ def _swap(staging: Path, target: Path) -> Path | None:
                 if adopted:
                     (target / MARKER).unlink(missing_ok=True)
             raise
-    return old
+        if old is not None:
+            replaced.append(old)
 
 
 def _in_main_thread() -> bool:
