@@ -104,10 +104,12 @@ def _output_folder(option: str, given: str, target: Path, root: Path) -> bool:
     from .output_folder import UnsafeOutput, prepare
 
     try:
-        prepare(target, root)
+        done = prepare(target, root)
     except UnsafeOutput as exc:
         print(f"error: {option} {given}: {exc}", file=sys.stderr)
         return False
+    for note in done:
+        print(f"note: {note}", file=sys.stderr)
     return True
 
 

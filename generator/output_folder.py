@@ -61,15 +61,15 @@ def output_problem(target: Path, root: Path) -> str | None:
     return None
 
 
-def prepare(target: Path, root: Path) -> None:
+def prepare(target: Path, root: Path) -> list[str]:
     """Before a long check or build: refuse an unsafe ``target`` (UnsafeOutput), and
-    recover what an interrupted run left beside it."""
+    recover what an interrupted run left beside it (what was done, to tell the user)."""
     problem = output_problem(target, root)
     if problem:
         raise UnsafeOutput(problem)
-    if target.absolute().parent.is_dir():
-        recover(target.absolute())
+    done = recover(target.absolute()) if target.absolute().parent.is_dir() else []
     _refuse_unless_replaceable(target.absolute())
+    return done
 
 
 @contextmanager
@@ -127,17 +127,23 @@ def remove_ours(folder: Path) -> None:
         pass  # left for the next run, which removes it once this process is gone
 
 
-def recover(target: Path) -> None:
+def recover(target: Path) -> list[str]:
     """Put back a previous folder that a killed run left aside, and remove the staging
-    and old folders of runs that are gone (only those that carry the marker)."""
+    and old folders of runs that are gone (only those that carry the marker, or are
+    empty); return what was done."""
+    done = []
     stale = _stale_siblings(target)
     aside = [path for kind, path in stale if kind == "old"]
     if aside and not os.path.lexists(target):
         newest = max(aside, key=lambda p: (p.stat().st_ctime_ns, p.name))
         os.replace(newest, target)
         stale = [(kind, path) for kind, path in stale if path != newest]
+        done.append(f"put back {target.name}/, which an interrupted run had moved aside")
     for _, path in stale:
         remove_ours(path)
+    if stale:
+        done.append(f"removed {len(stale)} folder(s) that interrupted runs left beside {target.name}/")
+    return done
 
 
 # -- internals ------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import generator.link
+from generator.build import zip_site
 from generator.graph import strongly_connected
 from generator.link import RELATED_ACTORS, RELATED_PER_BRIEF, link_corpus
 from generator.output_folder import MARKER
@@ -307,6 +308,20 @@ def test_finding_5_any_valid_date_builds(tmp_path, date, sitemap_day, zip_year):
         assert {info.date_time[0] for info in archive.infolist()} == {zip_year}
         assert archive.testzip() is None
         assert f"site/{MARKER}" not in archive.namelist()
+
+
+@pytest.mark.parametrize("epoch, year", [(-62135596800, 1980), (-1, 1980), (2**32 - 1, 2106),
+                                         (253402300799, 2107)],
+                         ids=["0001-01-01", "1969-12-31", "2106-02-07", "9999-12-31 (a SOURCE_DATE_EPOCH)"])
+def test_finding_5_the_zip_takes_any_epoch(tmp_path, epoch, year):
+    """Zip dates run from 1980 to 2107: any epoch (the default, or one a user sets) is clamped."""
+    site = write_files(tmp_path / "site", {"index.html": "<p>home</p>\n", MARKER: "marker\n"})
+
+    archive_path = zip_site(site, "site.zip", epoch)
+
+    with zipfile.ZipFile(archive_path) as archive:
+        assert archive.testzip() is None
+        assert [(i.filename, i.date_time[0]) for i in archive.infolist()] == [("site/index.html", year)]
 
 
 def test_finding_5_plain_mkdocs_build_takes_the_same_default(tmp_path):

@@ -129,6 +129,7 @@ def test_finding_9_a_build_killed_while_pages_are_written_leaves_what_the_next_r
     code, out, err = build(corpus)
 
     assert code == 0, err
+    assert "note: removed 1 folder(s) that interrupted runs left beside site/" in err
     assert siblings(corpus) == []
 
 
@@ -148,6 +149,7 @@ def test_finding_9_a_build_killed_between_the_two_renames_gets_its_site_back(cor
     code, out, err = build(corpus)
 
     assert code == 1 and "build stopped: the previous site is unchanged" in err
+    assert "note: put back site/, which an interrupted run had moved aside" in err
     assert tree_digest(corpus / "site") == before
     assert siblings(corpus) == []
 
