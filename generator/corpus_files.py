@@ -1,7 +1,7 @@
 """Which files under ``briefs/`` and ``seeds/`` are read, and what is wrong with the rest.
 
 Nothing that looks meant to be read is skipped silently: a link (dangling, or a
-``_notes.yml`` that is never read, included), a ``.YML``/``.yaml`` file, a folder
+``_notes.yml`` that is never read, or one in a sub-folder, included), a ``.YML``/``.yaml`` file, a folder
 named like a brief or a seed, a name that is not UTF-8, and a name that Windows
 or macOS cannot check out (``aux.txt``, ``a:b.txt``, a trailing dot, ``Report.txt``
 beside ``report.txt``) are each reported at ``file:1:1`` with the fix. Other
@@ -118,7 +118,18 @@ def _entries(root: Path, folder: str, problems: list[Diagnostic]) -> list[tuple[
                                        "rename or remove one of them"))
         twins.setdefault(key, name)
         kept.append((base / name, name))
+        if (base / name).is_dir():
+            _links_inside(base / name, rel, problems)
     return kept
+
+
+def _links_inside(folder: Path, rel: str, problems: list[Diagnostic]) -> None:
+    """Sub-folders are not read, but a link in one is reported all the same."""
+    for dirpath, dirnames, filenames in os.walk(folder):  # never follows a link
+        for name in sorted(dirnames + filenames):
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path):
+                problems.append(Diagnostic(f"{rel}/{Path(path).relative_to(folder).as_posix()}", 1, 1, *LINK))
 
 
 def _is_brief_name(folder: str, name: str) -> bool:

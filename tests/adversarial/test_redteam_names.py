@@ -61,6 +61,8 @@ def test_finding_9_links_odd_extensions_and_folders_under_briefs_are_reported(tm
     (root / "briefs" / "_notes.yml").symlink_to("/etc/passwd")
     (root / "briefs" / "linked-folder").symlink_to(root / "seeds", target_is_directory=True)
     (root / "seeds" / "dangling.txt").symlink_to("/nowhere")
+    (root / "briefs" / "drafts" / "deep").mkdir()
+    (root / "briefs" / "drafts" / "deep" / "leak.txt").symlink_to("/etc/passwd")
 
     code, lines = check(root)
 
@@ -68,6 +70,7 @@ def test_finding_9_links_odd_extensions_and_folders_under_briefs_are_reported(tm
     assert lines == [
         "briefs/_notes.yml:1:1: " + LINK,
         "briefs/dangling.yml:1:1: " + LINK,
+        "briefs/drafts/deep/leak.txt:1:1: " + LINK,
         "briefs/folder.yml:1:1: error: briefs/folder.yml is a folder, not a YAML file; rename the folder, "
         "or move its files up into the folder above",
         "briefs/linked-folder:1:1: " + LINK,
