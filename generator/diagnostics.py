@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -11,7 +12,18 @@ from .textpolicy import show_invisible
 # line breaks), that reorder text (bidi controls) or that cannot be seen (soft
 # hyphens, zero-width spaces): shown as \xNN / \uNNNN, so a diagnostic is always
 # one inert line that shows what the text really holds.
-_visible = show_invisible
+# A file name that is not UTF-8 reaches Python with each bad byte as a lone surrogate
+# (U+DC80-U+DCFF); printed raw it is a traceback or a raw byte in the CI log.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _visible(text: str) -> str:
+    return show_invisible(_SURROGATE.sub(_surrogate, text))
 
 
 @dataclass(frozen=True, order=True)
