@@ -1,6 +1,6 @@
 """The data behind a brief page's highlight cards, as inert JSON for a <script> block.
 
-The card script (``overrides/assets/javascripts/briefs-cards.js``) reads this
+The card script (``overrides/assets/javascripts/briefs.js``) reads this
 with ``JSON.parse`` and builds the card with DOM APIs and ``textContent`` only.
 The JSON escapes ``<``, ``>`` and ``&`` (so no annotation text can close the
 ``<script>`` element or open a comment) and every non-ASCII character,

@@ -1,4 +1,4 @@
-/* Highlight cards on brief pages: who says what, its rating and relations.
+/* The site's own script. Highlight cards on brief pages: who says what, its rating and relations.
  *
  * Progressive enhancement: without this script every highlight is still a
  * link to its claim or implication page, and every label is in the page.
@@ -208,3 +208,18 @@
     if (!card.hidden && current) place(current);
   });
 })();
+
+/* Tables that scroll sideways (on a phone) are regions a keyboard must be able to
+ * reach and scroll: Material wraps every table in .md-typeset__scrollwrap, which
+ * is not focusable (axe-core: scrollable-region-focusable). */
+window.addEventListener("load", function () {
+  "use strict";
+  var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+  Array.prototype.forEach.call(wraps, function (wrap, i) {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table " + (i + 1) + " (scrolls sideways)");  // landmarks need unique names
+    }
+  });
+});
