@@ -31,6 +31,7 @@
   var showTimer = 0;
   var hideTimer = 0;
   var lastTouch = 0;
+  var returning = false;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -168,7 +169,7 @@
   });
 
   article.addEventListener("focusin", function (event) {
-    if (touching()) return;  // a tap focuses the link too: the click decides (first tap: card)
+    if (touching() || returning) return;  // a tap focuses the link too: the click decides (first tap: card)
     var quote = quoteOf(event.target);
     if (quote && !card.contains(quote)) show(quote);
     else if (card.contains(event.target)) clearTimeout(hideTimer);
@@ -201,7 +202,11 @@
     if (event.key !== "Escape" || card.hidden) return;
     var inside = card.contains(document.activeElement);
     hide();
-    if (inside && current) current.focus();
+    if (inside && current) {
+      returning = true;  // focus goes back to the highlight; its focusin must not reopen the card
+      current.focus();
+      returning = false;
+    }
   });
 
   window.addEventListener("resize", function () {
@@ -209,17 +214,18 @@
   });
 })();
 
-/* Tables that scroll sideways (on a phone) are regions a keyboard must be able to
+/* Tables and code examples that scroll sideways (on a phone) are regions a keyboard must be able to
  * reach and scroll: Material wraps every table in .md-typeset__scrollwrap, which
  * is not focusable (axe-core: scrollable-region-focusable). */
 window.addEventListener("load", function () {
   "use strict";
-  var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+  var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code");
   Array.prototype.forEach.call(wraps, function (wrap, i) {
     if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "Table " + (i + 1) + " (scrolls sideways)");  // landmarks need unique names
+      var what = wrap.tagName === "CODE" ? "Example " : "Table ";
+      wrap.setAttribute("aria-label", what + (i + 1) + " (scrolls sideways)");  // landmarks need unique names
     }
   });
 });
