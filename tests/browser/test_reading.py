@@ -177,3 +177,24 @@ def hostile_site(browser, tmp_path_factory):
     root = build_site_from(write_payload_corpus(base / "src"), base / "corpus")
     corpus, _ = check_corpus(root.parent)
     return Site("hostile", root, root.parent, corpus)
+
+
+def test_in_dark_mode_badges_keep_distinct_colours(site, reader, shoot):
+    brief = max(site.corpus.briefs, key=lambda b: (len(b.doc.claims), b.id))
+    page = reader.open(site.url(f"briefs/{brief.id}.html"), dark=True)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    shoot(page, "brief-dark")
+    colours = page.evaluate("""() => {
+        const out = {};
+        for (const b of document.querySelectorAll('a.badge')) {
+            const kind = [...b.classList].find(c => /^badge--[a-z]+-/.test(c));
+            out[kind] = getComputedStyle(b).color + ' on ' + getComputedStyle(b).backgroundColor;
+        }
+        return out;
+    }""")
+    by_family: dict[str, set[str]] = {}
+    for kind, colour in colours.items():
+        family = kind.split("-")[2]  # likelihood, confidence, horizon, type, kind, rating
+        by_family.setdefault(family, set()).add(colour)
+    families = {f: next(iter(c)) for f, c in by_family.items() if f in ("likelihood", "confidence", "horizon", "kind")}
+    assert len(set(families.values())) == len(families), f"badge families look alike in dark mode: {families}"
