@@ -15,6 +15,14 @@ _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u20
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# A file name that is not UTF-8 reaches Python with each bad byte as a lone surrogate
+# (U+DC80-U+DCFF); printed raw it is a traceback or a raw byte in the CI log.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def _visible(text: str) -> str:
@@ -24,7 +32,7 @@ def _visible(text: str) -> str:
             return _NAMED[char]
         return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
-    return _INVISIBLE.sub(show, text)
+    return _INVISIBLE.sub(show, _SURROGATE.sub(_surrogate, text))
 
 
 @dataclass(frozen=True, order=True)

@@ -30,6 +30,7 @@ import pytest
 from generator.cli import main
 from generator.corpus import Corpus
 from generator.headline import headline
+from generator.output_folder import MARKER
 from generator.validate import check_corpus
 from sitebuild import (
     MULTI, REPO, BuiltSite, build_site_from, content, layout_pages, is_external, make_corpus, normalise, quote_segments,
@@ -499,6 +500,7 @@ def test_a_failed_mkdocs_build_leaves_the_previous_site_unchanged(tmp_path: Path
     (old / "briefs").mkdir(parents=True)
     (old / "index.html").write_text("<!doctype html><title>previous site</title>", encoding="utf-8")
     (old / "briefs" / "gone.html").write_bytes(b"\x00previous\xff")
+    (old / MARKER).write_text("written by briefs\n", encoding="utf-8")  # a site it built: one it may replace
     before = tree_digest(old)
     (corpus / "docs" / "broken.md").write_text("# Broken\n\nSee [nowhere](nowhere.md).\n", encoding="utf-8")
     assert run_build(corpus) == 1
