@@ -14,7 +14,14 @@ The pipeline, one module per stage:
     anchor.py    find claim quotes in the seed text
     corpus.py    the validated corpus (records the site is rendered from)
     link.py      resolve references, backlinks and relations
-    highlight.py cut article paragraphs into quotes and actor mentions
+    highlight.py cut article paragraphs into quotes and actor mentions (longest name wins)
+    marks.py     what each stretch of an article shows: link, speaker colour, contested mark, labels
+    speakers.py  one colour per actor across the site (palette checked for contrast), short labels;
+                 also the emitter of assets/stylesheets/speakers.css
+    relations.py contested claims, ranked ties between actors, claims by members rolled up
+    cards.py     the highlight cards' data (inert JSON in the brief page)
+    headline.py  short titles for implications; licenses.py the licences a source may carry
+    advice.py    warnings (advice that never fails a check): a source without URL or licence
     render.py    Jinja templates -> Markdown pages
     outputs.py   what emitters produce: pages and other site files; site options
     write.py     write pages to disk atomically

@@ -142,8 +142,8 @@ def _write_one(stream, size: int, dest: Path) -> None:
 def check_changed(root: Path, base: str | None) -> list[Diagnostic]:
     commit = resolve_base(root, base)
     changed = changed_paths(root, commit)
-    _, problems = check_corpus(root)
-    if not problems:
-        return []
+    corpus, problems = check_corpus(root)
+    if not problems:  # only advice is left: the changed files' warnings
+        return [w for w in corpus.warnings if w.path in changed] if corpus is not None else []
     before = {(d.path, d.message) for d in problems_at_base(root, commit)}
     return [d for d in problems if d.path in changed or (d.path, d.message) not in before]

@@ -84,7 +84,8 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
             return EXIT_USAGE
         if problems:
             _report(problems, args.format)
-            return EXIT_PROBLEMS
+            if any(p.is_error for p in problems):
+                return EXIT_PROBLEMS
         print("ok: no problems in the changed files", file=sys.stderr)
         return EXIT_OK
     corpus, problems = check_corpus(root)
@@ -92,6 +93,8 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
         _report(problems, args.format)
         return EXIT_PROBLEMS
     assert corpus is not None
+    if corpus.warnings:
+        _report(list(corpus.warnings), args.format)
     print("ok: " + ", ".join(_count(n, word) for n, word in (
         (len(corpus.briefs), "brief"), (len(corpus.actors), "actor"), (len(corpus.claims), "claim"),
         (len(corpus.implications), "implication"))), file=sys.stderr)
@@ -251,7 +254,12 @@ def _count(n: int, word: str) -> str:
 def _report(problems: list[Diagnostic], fmt: str) -> None:
     for problem in problems:
         print(problem.format_github() if fmt == "github" else problem.format_text())
-    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if errors:
+        print(f"{errors} problem{'s' if errors != 1 else ''} found", file=sys.stderr)
+    if warnings:
+        print(f"{warnings} warning{'s' if warnings != 1 else ''}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
 
 from .textpolicy import show_invisible
 
@@ -39,10 +41,15 @@ class Diagnostic:
     col: int
     message: str
     hint: str = ""
+    severity: Severity = "error"  # a "warning" is advice: it never fails a check or a build
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def format_text(self) -> str:
         """One line, always: control characters from the input are shown escaped (\\x0a)."""
-        text = f"{self.path}:{self.line}:{self.col}: error: {self.message}"
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.hint:
             text += f"; {self.hint}"
         return _visible(text)
@@ -52,7 +59,7 @@ class Diagnostic:
         # and ',' / ':' additionally in property values.
         message = _visible(self.message + (f"; {self.hint}" if self.hint else ""))
         return (
-            f"::error file={_escape_property(_visible(self.path))},line={self.line},col={self.col}"
+            f"::{self.severity} file={_escape_property(_visible(self.path))},line={self.line},col={self.col}"
             f"::{_escape_data(message)}"
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import speakers
 from .corpus import Corpus
 from .diagnostics import CorpusError
 from .link import Site, link_corpus
@@ -19,7 +20,7 @@ def _pages(site: Site, options: SiteOptions):
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages,)
+EMITTERS: tuple[Emitter, ...] = (_pages, speakers.emit)
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,17 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 import jinja2
-from markupsafe import Markup, escape
 from mkdocs.utils.meta import get_data
+from markupsafe import Markup
 
 from . import link
+from .cards import brief_card_data
 from .corpus import BriefRecord
+from .headline import cut, headline
+from .licenses import license_name_and_url
+from .marks import mark
+from .relations import actor_relations, claim_status
+from .speakers import short_label, speaker_index
 from .highlight import Segment, Span, first_mentions, segment_block
 from .link import Page, Site
 
@@ -30,7 +36,33 @@ _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _MONTHS = ("January February March April May June July August September October November December").split()
 
 
-PAGE_TITLE_ID = "page-title"  # the id of every generated page's <h1>
+# The id of every generated page's <h1>, set rather than derived from the heading's text:
+# a slug of contributor text could equal another id of the page (claim-x, p-1, __search).
+PAGE_TITLE_ID = "page-title"
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def front_matter_problem(page: "RenderedPage") -> str | None:
+    """Why MkDocs would not read ``page``'s front matter back as written, or None.
+
+    MkDocs (``mkdocs.utils.meta.get_data``, PyYAML's safe loader) shows a front
+    matter it cannot parse as page text, Markdown and all: a ``javascript:``
+    link or an attr_list ``onmouseover`` in a title would come alive. What was
+    meant is known exactly: each value is plain text or a ``yaml_string``, which
+    is JSON. The text policy keeps unreadable titles out; this check makes sure
+    that nothing it missed is ever published that way.
+    """
+    block = _FRONT_MATTER.match(page.text)
+    if block is None:
+        return f"{page.path}: no front matter"
+    meant: dict[str, str] = {}
+    for line in block.group(1).split("\n"):
+        key, _, value = line.partition(": ")
+        meant[key] = json.loads(value) if value.startswith('"') else value
+    _, read = get_data(page.text)
+    if read != meant:
+        return f"{page.path}: its front matter reads back as {read!r}, not {meant!r}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -38,25 +70,6 @@ class RenderedPage:
     path: str  # Markdown path relative to the docs folder, e.g. "actors/isis.md"
     text: str
     source: str | None = None  # the YAML file that defines the page (for "edit" links)
-    meta: tuple[tuple[str, str], ...] = ()  # what its front matter must read back as
-
-
-def front_matter_problem(page: RenderedPage) -> str | None:
-    """Why MkDocs would not read ``page``'s front matter back as written, or None.
-
-    MkDocs (``mkdocs.utils.meta.get_data``, PyYAML's safe loader) shows a front
-    matter it cannot parse as page text, Markdown and all: a ``javascript:``
-    link or an attr_list ``onmouseover`` in a title would come alive. The text
-    policy keeps such titles out; this check makes sure that nothing the
-    policy missed is ever published that way.
-    """
-    if not page.meta:
-        return None
-    _, meta = get_data(page.text)
-    expected = dict(page.meta)
-    if meta != expected:
-        return f"{page.path}: its front matter reads back as {meta!r}, not {expected!r}"
-    return None
 
 
 def md_inline(value: Any) -> Markup:
@@ -106,6 +119,9 @@ def _environment() -> jinja2.Environment:
     env.filters["yaml_string"] = yaml_string
     env.filters["count"] = count
     env.filters["groupby_year"] = _group_by_year
+    env.filters["headline"] = headline
+    env.filters["clip"] = lambda text: cut(" ".join(str(text).split()), DESCRIPTION_MAX)
+    env.filters["license"] = license_name_and_url
     env.globals.update(
         PAGE_TITLE_ID=PAGE_TITLE_ID,
         brief_page=link.brief_page,
@@ -120,6 +136,10 @@ def _environment() -> jinja2.Environment:
         TIMELINE=link.TIMELINE,
         TAGS=link.TAGS,
         LATEST_BRIEFS=link.LATEST_BRIEFS,
+        HOW_TO_READ=HOW_TO_READ,
+        claim_status=None,  # bound to the site per page (render_site)
+        short_label=short_label,
+        speaker_index=speaker_index,
     )
     return env
 
@@ -131,6 +151,8 @@ def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, li
     return list(groups.items())
 
 
+DESCRIPTION_MAX = 200  # characters of a page's meta description
+HOW_TO_READ = Page("how-to-read.md")  # docs/how-to-read.md: every badge links to its definition there
 _ENV = _environment()
 
 
@@ -170,23 +192,30 @@ class _Fragments:
 def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None) -> Iterator[RenderedPage]:
     """Every page of the site, in a stable order."""
     fragments: dict[str, _Fragments] = {}
-    common = {"site": site, "site_name": site_name, "download_url": download_url, "fragments": fragments}
-    yield _render("home.md.j2", link.HOME, common, title=site_name, kind="home")
-    yield _render("actors_index.md.j2", link.ACTORS_INDEX, common, title="Actors", kind="index")
-    yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common, title="Claims", kind="index")
-    yield _render("implications_index.md.j2", link.IMPLICATIONS_INDEX, common, title="Implications", kind="index")
-    yield _render("timeline.md.j2", link.TIMELINE, common, title="Timeline", kind="index")
-    yield _render("tags.md.j2", link.TAGS, common, title="Tags", kind="index")
+    common = {"site": site, "site_name": site_name, "download_url": download_url, "fragments": fragments,
+              "claim_status": lambda claim_id: claim_status(site, claim_id)}
+    yield _render("home.md.j2", link.HOME, common)
+    yield _render("actors_index.md.j2", link.ACTORS_INDEX, common)
+    yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common)
+    yield _render("implications_index.md.j2", link.IMPLICATIONS_INDEX, common)
+    yield _render("timeline.md.j2", link.TIMELINE, common)
+    yield _render("tags.md.j2", link.TAGS, common)
     for brief in site.corpus.briefs:
-        yield _render("brief.md.j2", link.brief_page(brief.id), common, brief.path, title=brief.title, kind="brief",
-                      brief=brief, links=site.brief_links[brief.id], article=article_blocks(site, brief))
+        page = link.brief_page(brief.id)
+        yield _render("brief.md.j2", page, common, brief.path,
+                      brief=brief, links=site.brief_links[brief.id], cards=brief_card_data(site, brief.id, page),
+                      speakers=list(dict.fromkeys(a for c in site.brief_links[brief.id].claims
+                                                  for a in site.claims[c].claim.by)),
+                      article=[(block, [mark(site, seg) for seg in block.segments])
+                               for block in article_blocks(site, brief)])
+    ties = actor_relations(site)
     for actor_id, record in site.actors.items():
         yield _render("actor.md.j2", link.actor_page(actor_id), common, record.path,
-                      title=record.actor.name, kind="actor", record=record, actor=record.actor, links=site.actor_links[actor_id])
+                      record=record, actor=record.actor, links=site.actor_links[actor_id], rel=ties[actor_id])
     for claim_id, record in site.claims.items():
         brief = site.briefs[record.brief]
         yield _render("claim.md.j2", link.claim_page(claim_id), common, record.path,
-                      title=record.claim.statement, kind="claim", record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
+                      record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
                       context=quote_context(brief, record.anchor, "claim", claim_id),
                       evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
                                 for a in record.evidence_anchors])
@@ -194,18 +223,17 @@ def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | No
         brief = site.briefs[record.brief]
         context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
         yield _render("implication.md.j2", link.implication_page(imp_id), common, record.path,
-                      title=record.implication.statement, kind="implication", record=record, implication=record.implication, brief=brief, context=context)
+                      record=record, implication=record.implication, brief=brief, context=context)
 
 
-def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None, *,
-            title: str, kind: str, **context: Any) -> RenderedPage:
+def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None,
+            **context: Any) -> RenderedPage:
     folder = posixpath.dirname(page.path)
     fragments = common["fragments"]
     if folder not in fragments:
         fragments[folder] = _Fragments(common["site"], folder)
-    text = _ENV.get_template(template).render(here=page, m=fragments[folder], title=title, page_kind=kind,
-                                              **common, **context)
-    return RenderedPage(page.path, text, source, (("title", str(escape(title))), ("page_kind", kind)))
+    text = _ENV.get_template(template).render(here=page, m=fragments[folder], **common, **context)
+    return RenderedPage(page.path, text, source)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any, Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
+from .advice import source_warnings
 from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 from .corpus_files import ACTORS_FILE, CorpusFiles, discover
@@ -55,7 +56,12 @@ def _gc_paused() -> Iterator[None]:
 
 
 def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
-    """Validate the corpus under ``root``; return it only when there is no problem at all."""
+    """Validate the corpus under ``root``; return it only when there is no problem at all.
+
+    Warnings (advice that never fails a check) are on the returned corpus
+    (``Corpus.warnings``); they are given only once there are no errors, so a
+    broken corpus's report lists what must be fixed.
+    """
     with _gc_paused():
         return _check_corpus(root)
 
@@ -118,6 +124,7 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
 
     if problems:
         return None, sort_diagnostics(problems)
+    warnings = [w for brief in briefs for w in source_warnings(brief)]
     actors = {
         actor_id: ActorRecord(actor, place.path, place.pos.line, place.brief)
         for actor_id, (actor, place) in registry.entries["actor"].items()
@@ -128,6 +135,7 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
         claims=dict(sorted(claims.items())),
         implications=dict(sorted(implications.items())),
         seeds=seeds,
+        warnings=tuple(sort_diagnostics(warnings)),
     )
     return corpus, []
 

@@ -88,7 +88,7 @@ PROBE = """
 TARGETS = """() => {
   const all = document.querySelectorAll(
     ".md-header__topic *, article.md-content__inner *, .md-sidebar--secondary .md-nav__link");
-  const active = "a, mark, button, input, label, summary, [tabindex], [title], [data-claims], .badge, h1, h2, h3";
+  const active = "a, mark, button, input, label, summary, [tabindex], [title], [data-quotes], .badge, h1, h2, h3";
   return [...all].map(el => {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === "hidden") return null;

@@ -44,17 +44,13 @@ def test_overlapping_quotes_are_both_highlighted(payload_site: Site):
     page = article(payload_site.soup("briefs/overlapping-quotes.html"))
     segments = page.select(".brief-article a.claim-quote")
 
-    def quote_of(claim_id: str) -> str:
-        return "".join(a.get_text() for a in segments if claim_id in str(a.get("data-claims", "")).split())
+    def quote_of(claim_id: str) -> str:  # the segments whose card lists the claim (data-quotes)
+        return "".join(a.get_text() for a in segments if f"claim:{claim_id}" in str(a.get("data-quotes", "")).split())
 
     assert quote_of("terminal-cheaper-than-planned") == "the terminal would cost less than planned"
     assert quote_of("no-further-delays") == "cost less than planned and that no further delays were expected"
     overlap = [a for a in segments if "claim-quote--overlap" in a.get("class", [])]
     assert [a.get_text() for a in overlap] == ["cost less than planned"]
-    assert [a["data-claims"] for a in overlap] == ["terminal-cheaper-than-planned no-further-delays"]
-    # Each claim's statement is on the page, in the claim list, linked to its claim page.
-    assert {a.get_text(): a["href"] for a in page.select("ul.claim-list a.claim-link")} == {
-        CHEAPER: "../claims/terminal-cheaper-than-planned.html", NO_DELAYS: "../claims/no-further-delays.html"}
     assert page.find(id="claim-terminal-cheaper-than-planned") is not None
     assert page.find(id="claim-no-further-delays") is not None
 
