@@ -1,14 +1,27 @@
-"""Advice for contributors: warnings that never fail a check or a build.
+"""Advice for contributors: warnings that never fail a check or a build (unless
+``briefs check --strict``, which makes them errors).
 
-A brief without a source URL or a licence still builds, but readers cannot see
-where the article comes from or whether it may be reprinted; ``briefs check``
-says so (``warning:``) and exits 0 when there is nothing worse.
+- a brief without a source URL or licence (readers cannot see where the
+  article comes from or whether it may be reprinted);
+- estimative words in an implication's statement that state another
+  likelihood or confidence than its fields (``estimative.py``, ICD 203);
+- an implication past its due date without an outcome (``forecasts/due.py``);
+- leftover ``TODO`` text and unquoted text cut short by `` #`` (``yaml_advice.py``);
+- a one-line seed paragraph that looks like a caption or a map legend
+  (``seed_advice.py``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .diagnostics import Diagnostic
+from .estimative import mismatches
+from .forecasts.due import HORIZON_MONTHS, due_date
+from .forecasts.score import BANDS
+from .load import LoadedYAML
 from .references import ParsedBrief
+from .yaml_advice import cut_warnings, phrase_pos, todo_warnings
 
 GUIDE = "see 'Reprinting articles' in docs/annotation-format.md"
 
@@ -27,3 +40,51 @@ def source_warnings(brief: ParsedBrief) -> list[Diagnostic]:
                        f"brief '{brief.id}' has no {what}: readers cannot check where the article comes from"
                        " or whether it may be reprinted",
                        f"add {'them' if len(missing) > 1 else 'it'} under 'source:' ({GUIDE})", severity="warning")]
+
+
+def _band(likelihood: str) -> str:
+    low, high = BANDS[likelihood]
+    return f"{round(low * 100)}\u2013{round(high * 100)} %"
+
+
+def _months(n: int) -> str:
+    return f"{n} month{'' if n == 1 else 's'}"
+
+
+def implication_warnings(brief: ParsedBrief, brief_date: dt.date | None, today: dt.date) -> list[Diagnostic]:
+    """Estimative words that contradict the fields; implications past due without an outcome."""
+    out = []
+    for i, imp in brief.implications:
+        at = ("implications", i)
+        for m in mismatches(imp.statement, imp.likelihood, imp.confidence):
+            pos = phrase_pos(brief.loaded, at + ("statement",), imp.statement, m.start, m.start + len(m.words))
+            if m.field == "likelihood":
+                message = (f"implication '{imp.id}': the statement says \"{m.words}\" ({m.said}, {_band(m.said)}),"
+                           f" but its likelihood is '{imp.likelihood}' ({_band(imp.likelihood)})")
+            else:
+                message = (f"implication '{imp.id}': the statement says \"{m.words}\", but its confidence is"
+                           f" '{imp.confidence}'")
+            out.append(Diagnostic(brief.path, pos.line, pos.col, message,
+                                  f"make the words and '{m.field}' say the same (see 'Estimative language'"
+                                  " in docs/annotation-format.md)", severity="warning"))
+        if imp.outcome is None and brief_date is not None:
+            due = due_date(brief_date, imp.horizon)
+            if today > due:
+                pos = brief.loaded.pos(at + ("horizon",))
+                out.append(Diagnostic(
+                    brief.path, pos.line, pos.col,
+                    f"implication '{imp.id}' has been due for review since {due.isoformat()} ({imp.horizon}:"
+                    f" {_months(HORIZON_MONTHS[imp.horizon])} after the brief's date {brief_date.isoformat()})"
+                    " and has no outcome",
+                    "say what happened: add 'outcome:' with status, date and evidence (see 'Resolving an"
+                    " implication' in docs/annotation-format.md)", severity="warning"))
+    return out
+
+
+def file_warnings(loaded: LoadedYAML) -> list[Diagnostic]:
+    """Advice on any annotation file: leftover TODO text, unquoted text cut short by ' #'."""
+    return todo_warnings(loaded) + cut_warnings(loaded)
+
+
+def brief_warnings(brief: ParsedBrief, brief_date: dt.date | None, today: dt.date) -> list[Diagnostic]:
+    return source_warnings(brief) + implication_warnings(brief, brief_date, today) + file_warnings(brief.loaded)

@@ -66,6 +66,8 @@ def _claim(site: Site, claim_id: str, here: Page) -> dict[str, Any]:
     return {
         "url": here.link(link.claim_page(claim_id)),
         "speakers": [_speaker(site, a) for a in claim.by],
+        "via": site.actors[claim.via].actor.name if claim.via else None,
+        "medium": label(claim.medium) if claim.medium else None,
         "type": label(claim.type),
         "statement": claim.statement,
         "rating": label(review.rating) if review else None,
@@ -76,6 +78,8 @@ def _claim(site: Site, claim_id: str, here: Page) -> dict[str, Any]:
 
 
 def _implication(site: Site, imp_id: str, here: Page) -> dict[str, Any]:
+    from .render import human_date  # render imports this module: bound at call time
+
     imp = site.implications[imp_id].implication
     return {
         "url": here.link(link.implication_page(imp_id)),
@@ -84,4 +88,6 @@ def _implication(site: Site, imp_id: str, here: Page) -> dict[str, Any]:
         "likelihood": label(imp.likelihood),
         "confidence": label(imp.confidence),
         "horizon": label(imp.horizon),
+        "outcome": label(imp.outcome.status) if imp.outcome else None,
+        "outcomeDate": human_date(imp.outcome.date) if imp.outcome else None,
     }

@@ -13,6 +13,7 @@ reported), nor is a path that would leave the temporary folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import tempfile
@@ -72,7 +73,8 @@ def changed_paths(root: Path, base: str) -> set[str]:
     return {path.removeprefix(prefix) for path in listed}
 
 
-def problems_at_base(root: Path, base: str) -> list[Diagnostic]:
+def problems_at_base(root: Path, base: str, *, as_of: dt.date | None = None,
+                     strict: bool = False) -> list[Diagnostic]:
     """Check the corpus as it was at ``base`` (its briefs/ and seeds/ only)."""
     prefix = _prefix(root)
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", base, "--", *(prefix + f for f in _FOLDERS))
@@ -90,7 +92,7 @@ def problems_at_base(root: Path, base: str) -> list[Diagnostic]:
         _write_blobs(root, blobs, Path(tmp))
         for folder in _FOLDERS:
             Path(tmp, folder).mkdir(exist_ok=True)
-        _, problems = check_corpus(Path(tmp))
+        _, problems = check_corpus(Path(tmp), as_of=as_of, strict=strict)
         return problems
 
 
@@ -139,11 +141,14 @@ def _write_one(stream, size: int, dest: Path) -> None:
             size -= len(chunk)
 
 
-def check_changed(root: Path, base: str | None) -> list[Diagnostic]:
+def check_changed(root: Path, base: str | None, *, as_of: dt.date | None = None,
+                  strict: bool = False) -> list[Diagnostic]:
+    """The problems (and, on a clean corpus, the warnings) a change brings; ``strict``
+    makes warnings errors, compared with the base's like every other problem."""
     commit = resolve_base(root, base)
     changed = changed_paths(root, commit)
-    corpus, problems = check_corpus(root)
+    corpus, problems = check_corpus(root, as_of=as_of, strict=strict)
     if not problems:  # only advice is left: the changed files' warnings
         return [w for w in corpus.warnings if w.path in changed] if corpus is not None else []
-    before = {(d.path, d.message) for d in problems_at_base(root, commit)}
+    before = {(d.path, d.message) for d in problems_at_base(root, commit, as_of=as_of, strict=strict)}
     return [d for d in problems if d.path in changed or (d.path, d.message) not in before]

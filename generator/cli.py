@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
+import os
 import re
 import shutil
 import sys
@@ -38,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--changed", nargs="?", const="", default=None, metavar="BASE",
                        help="report only problems in files changed since BASE (default: the merge base "
                             "with main) and problems those changes cause elsewhere")
+    check.add_argument("--strict", action="store_true",
+                       help="treat warnings as errors: print them as errors, with every other problem, and exit 1")
     check.set_defaults(run=_run_check)
 
     generate = sub.add_parser("generate", help="check, then write the site's Markdown tree (no MkDocs needed)")
@@ -73,12 +77,27 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", default=".", metavar="DIR", help="the corpus folder (default: .)")
 
 
+def _as_of() -> tuple[dt.date | None, bool]:
+    """SOURCE_DATE_EPOCH's date ("today" for implications due for review); (None, False) and a
+    message on stderr when it is set to something else than a number of seconds."""
+    from .forecasts.due import epoch_date
+
+    try:
+        return epoch_date(os.environ.get("SOURCE_DATE_EPOCH")), True
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None, False
+
+
 def _run_check(args: argparse.Namespace, root: Path) -> int:
+    as_of, ok = _as_of()
+    if not ok:
+        return EXIT_USAGE
     if args.changed is not None:
         from .changes import GitError, check_changed
 
         try:
-            problems = check_changed(root, args.changed or None)
+            problems = check_changed(root, args.changed or None, as_of=as_of, strict=args.strict)
         except GitError as exc:
             print(f"error: --changed: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -88,7 +107,7 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
                 return EXIT_PROBLEMS
         print("ok: no problems in the changed files", file=sys.stderr)
         return EXIT_OK
-    corpus, problems = check_corpus(root)
+    corpus, problems = check_corpus(root, as_of=as_of, strict=args.strict)
     if problems:
         _report(problems, args.format)
         return EXIT_PROBLEMS
@@ -125,6 +144,10 @@ def _run_generate(args: argparse.Namespace, root: Path) -> int:
     if not _output_folder("--out", args.out, out, root):
         return EXIT_USAGE
     options = read_site_options(root / "mkdocs.yml")
+    as_of, ok = _as_of()
+    if not ok:
+        return EXIT_USAGE
+    options = dataclasses.replace(options, as_of=as_of)
     if args.site_name:
         options = dataclasses.replace(options, site_name=args.site_name)
     try:
@@ -162,7 +185,10 @@ def _run_build(args: argparse.Namespace, root: Path) -> int:
     site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     if not _output_folder("--site-dir", args.site_dir or str(site_dir), site_dir, root):
         return EXIT_USAGE
-    corpus, problems = check_corpus(root)
+    as_of, ok = _as_of()  # the plugin reads it again; a bad value stops the build before it starts
+    if not ok:
+        return EXIT_USAGE
+    corpus, problems = check_corpus(root, as_of=as_of)
     if problems:
         _report(problems, "text")
         print("build stopped: the previous site is unchanged", file=sys.stderr)

@@ -44,6 +44,10 @@ Rating = Literal["supported", "disputed", "unverified", "misleading", "false"]
 Likelihood = Literal["almost-certain", "very-likely", "likely", "even-chance", "unlikely", "very-unlikely", "remote"]
 Confidence = Literal["low", "moderate", "high"]
 Horizon = Literal["immediate", "near-term", "long-term"]
+OutcomeStatus = Literal["occurred", "partly", "did-not-occur", "unresolvable"]
+# How a relayed claim reached the article (``Claim.medium``): a closed list, in the guide.
+Medium = Literal["statement", "interview", "speech", "briefing", "press-conference", "post", "report", "letter",
+                 "testimony", "document"]
 
 
 def _check_id(value: str) -> str:
@@ -230,11 +234,34 @@ class Claim(Record):
     quote: Text
     occurrence: Occurrence | None = None
     type: ClaimType = "assertion"
+    via: Id | None = Field(default=None, description="The actor who relayed the claim: an office, a spokesperson,"
+                                                     " another outlet.")
+    medium: Medium | None = Field(default=None, description="How the claim was made or relayed: statement,"
+                                                            " interview, post, briefing, report...")
     about: Ids = ()
     supports: Ids = ()
     contradicts: Ids = ()
     evidence: tuple[Evidence, ...] = ()
     review: Review | None = None
+
+
+class Outcome(Record):
+    """What became of an implication, written when it is resolved (see ``generator/forecasts``)."""
+
+    status: OutcomeStatus
+    date: IsoDate = Field(description="When it happened, or when it was judged (YYYY-MM-DD).")
+    note: Text | None = None
+    evidence: tuple[Url, ...] = Field(default=(), description="http(s) links that show what happened.")
+
+    @model_validator(mode="after")
+    def _evidence_or_reason(self) -> "Outcome":
+        if self.status == "unresolvable":
+            if self.note is None:
+                raise ValueError("an 'unresolvable' outcome needs a 'note' saying why it cannot be decided")
+        elif not self.evidence:
+            raise ValueError(f"a '{self.status}' outcome needs 'evidence': at least one http(s) link that"
+                             " shows what happened")
+        return self
 
 
 class Implication(Record):
@@ -249,6 +276,7 @@ class Implication(Record):
     horizon: Horizon
     quote: Text | None = None
     occurrence: Occurrence | None = None
+    outcome: Outcome | None = Field(default=None, description="What became of it, once it can be told.")
 
     @model_validator(mode="after")
     def _occurrence_needs_quote(self) -> "Implication":
@@ -324,6 +352,7 @@ SECTION_RECORDS: dict[str, type[Record]] = {
     "implications": Implication,
     "evidence": Evidence,
     "review": Review,
+    "outcome": Outcome,
     "source": Source,
     "license": LicenseRef,
 }

@@ -10,6 +10,7 @@ copies the non-Markdown files as they are.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable, Union
 
@@ -25,6 +26,9 @@ class SiteOptions:
     download_url: str | None = None  # a zip of the site, linked from the home page
     site_url: str | None = None  # where the site is published, when known
     language: str = "en"  # theme.language: the site's own language (BCP 47)
+    # "Today" for implications due for review: SOURCE_DATE_EPOCH's date, read by the adapters;
+    # None: the newest date written in the corpus (generator/forecasts/due.py). Never the clock.
+    as_of: dt.date | None = None
 
 
 @dataclass(frozen=True)

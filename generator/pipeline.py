@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import speakers
+from .forecasts import page as track_record
 from .corpus import Corpus
 from .diagnostics import CorpusError
 from .link import Site, link_corpus
@@ -16,11 +17,11 @@ from .write import WriteError, collect
 
 
 def _pages(site: Site, options: SiteOptions):
-    return render_site(site, site_name=options.site_name, download_url=options.download_url)
+    return render_site(site, site_name=options.site_name, download_url=options.download_url, as_of=options.as_of)
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages, speakers.emit)
+EMITTERS: tuple[Emitter, ...] = (_pages, speakers.emit, track_record.emit)
 
 
 @dataclass(frozen=True)

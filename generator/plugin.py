@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from .diagnostics import CorpusError
 from .build import default_epoch
+from .forecasts.due import epoch_date
 from .outputs import SiteOptions
 from .pipeline import generate
 from .write import WriteError
@@ -40,12 +41,17 @@ def _relative_prefix(folder: Path, root: Path) -> str | None:
 
 
 def site_options(config: MkDocsConfig, download_url: str | None) -> SiteOptions:
-    """The pipeline's site settings from MkDocs' loaded configuration."""
+    """The pipeline's site settings from MkDocs' loaded configuration (and SOURCE_DATE_EPOCH)."""
+    try:
+        as_of = epoch_date(os.environ.get("SOURCE_DATE_EPOCH"))
+    except ValueError as exc:
+        raise PluginError(f"briefs: {exc}") from None
     return SiteOptions(
         site_name=config.site_name,
         download_url=download_url,
         site_url=config.site_url or None,
         language=str(config.theme.get("language") or "en"),
+        as_of=as_of,
     )
 
 

@@ -92,6 +92,8 @@ class References:
             at, label = ("claims", i), f"claim '{claim.id}'"
             self._resolve(loaded, at + ("by",), claim.by, "actor", label)
             self._resolve(loaded, at + ("about",), claim.about, "actor", label)
+            if claim.via is not None:
+                self._resolve_one(loaded, at + ("via",), claim.via, "actor", label, "via")
             self._resolve(loaded, at + ("supports",), claim.supports, "claim", label, self_id=claim.id)
             self._resolve(loaded, at + ("contradicts",), claim.contradicts, "claim", label, self_id=claim.id)
             for j, other in enumerate(claim.contradicts):

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from . import link
 from .cards import brief_card_data
 from .corpus import BriefRecord
+from .forecasts.due import as_of as forecast_day, forecasts
 from .headline import cut, headline
 from .licenses import license_name_and_url
 from .marks import mark
@@ -137,6 +138,7 @@ def _environment() -> jinja2.Environment:
         TAGS=link.TAGS,
         LATEST_BRIEFS=link.LATEST_BRIEFS,
         HOW_TO_READ=HOW_TO_READ,
+        TRACK_RECORD=TRACK_RECORD,
         claim_status=None,  # bound to the site per page (render_site)
         short_label=short_label,
         speaker_index=speaker_index,
@@ -153,6 +155,7 @@ def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, li
 
 DESCRIPTION_MAX = 200  # characters of a page's meta description
 HOW_TO_READ = Page("how-to-read.md")  # docs/how-to-read.md: every badge links to its definition there
+TRACK_RECORD = Page("track-record.md")  # written by generator/forecasts/page.py
 _ENV = _environment()
 
 
@@ -189,11 +192,25 @@ class _Fragments:
         return memoized
 
 
-def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None) -> Iterator[RenderedPage]:
-    """Every page of the site, in a stable order."""
-    fragments: dict[str, _Fragments] = {}
-    common = {"site": site, "site_name": site_name, "download_url": download_url, "fragments": fragments,
-              "claim_status": lambda claim_id: claim_status(site, claim_id)}
+def _common(site: Site, site_name: str, download_url: str | None) -> dict[str, Any]:
+    return {"site": site, "site_name": site_name, "download_url": download_url, "fragments": {},
+            "claim_status": lambda claim_id: claim_status(site, claim_id)}
+
+
+def render_page(site: Site, template: str, page: Page, *, site_name: str = "Briefs", **context: Any) -> RenderedPage:
+    """One page for an emitter of its own (e.g. the track record), with the shared macros and filters."""
+    return _render(template, page, _common(site, site_name, None), **context)
+
+
+def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None,
+                as_of: dt.date | None = None) -> Iterator[RenderedPage]:
+    """Every page of the site, in a stable order.
+
+    ``as_of`` is the build's "today" for implications due for review
+    (``forecasts/due.py``); None: the newest date written in the corpus.
+    """
+    common = _common(site, site_name, download_url)
+    outlook = forecasts(site.corpus, forecast_day(site.corpus, as_of))
     yield _render("home.md.j2", link.HOME, common)
     yield _render("actors_index.md.j2", link.ACTORS_INDEX, common)
     yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common)
@@ -223,7 +240,8 @@ def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | No
         brief = site.briefs[record.brief]
         context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
         yield _render("implication.md.j2", link.implication_page(imp_id), common, record.path,
-                      record=record, implication=record.implication, brief=brief, context=context)
+                      record=record, implication=record.implication, brief=brief, context=context,
+                      forecast=outlook[imp_id])
 
 
 def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None,

@@ -7,6 +7,8 @@ a ``Diagnostic``; nothing is raised, so one run reports them all.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import gc
 import os
 import re
@@ -16,7 +18,7 @@ from typing import Any, Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
-from .advice import source_warnings
+from .advice import brief_warnings, file_warnings
 from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 from .corpus_files import ACTORS_FILE, CorpusFiles, discover
@@ -27,6 +29,7 @@ from .model import (
     ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
 )
 from .references import ParsedBrief, Place, References, Registry, check_membership_loops
+from .seed_advice import seed_warnings
 from .seeds import SEED_SUFFIXES, Seed, load_seed
 from .textpolicy import invisible_names
 
@@ -55,18 +58,23 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
+def check_corpus(root: Path, *, as_of: dt.date | None = None,
+                 strict: bool = False) -> tuple[Corpus | None, list[Diagnostic]]:
     """Validate the corpus under ``root``; return it only when there is no problem at all.
 
     Warnings (advice that never fails a check) are on the returned corpus
     (``Corpus.warnings``); they are given only once there are no errors, so a
-    broken corpus's report lists what must be fixed.
+    broken corpus's report lists what must be fixed. With ``strict``, every
+    warning is an error instead, reported with all the others in the same run.
+    ``as_of`` is "today" for implications past their due date (from
+    SOURCE_DATE_EPOCH); None: the newest date written in the corpus, as the
+    build counts it (``forecasts/due.py``).
     """
     with _gc_paused():
-        return _check_corpus(root)
+        return _check_corpus(root, as_of, strict)
 
 
-def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
+def _check_corpus(root: Path, as_of: dt.date | None, strict: bool) -> tuple[Corpus | None, list[Diagnostic]]:
     files = discover(root)
     problems: list[Diagnostic] = list(files.problems)
     seeds = _load_seeds(root, files, problems)
@@ -97,12 +105,15 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
     records: list[BriefRecord] = []
     claims: dict[str, ClaimRecord] = {}
     implications: dict[str, ImplicationRecord] = {}
+    dates: dict[str, dt.date] = {}
     for brief in briefs:
         refs.check_brief(brief)
         seed = _seed_for(brief, seeds, root, problems)
         if seed is None:
             continue
         date = _date_for(brief, seed, problems)
+        if date is not None:
+            dates[brief.id] = date
         if brief.doc is not None and date is not None:
             records.append(BriefRecord(brief.id, brief.path, brief.doc, seed, date))
         for i, claim in brief.claims:
@@ -121,10 +132,18 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
                 anchor = _anchor(brief, seed, ("implications", i), imp.id, "implication", imp.quote, imp.occurrence, problems)
             line = brief.loaded.pos(("implications", i)).line
             implications[imp.id] = ImplicationRecord(imp, brief.id, brief.path, line, anchor)
+            if imp.outcome is not None and date is not None and imp.outcome.date < date:
+                pos = brief.loaded.pos(("implications", i, "outcome", "date"))
+                problems.append(Diagnostic(brief.path, pos.line, pos.col,
+                                           f"implication '{imp.id}': outcome date {imp.outcome.date.isoformat()}"
+                                           f" is before the brief's date {date.isoformat()}",
+                                           "an outcome says what happened after the brief; check the date"))
 
+    warnings = _warnings(briefs, dates, shared_actors, seeds, as_of)
+    if strict:
+        problems += [dataclasses.replace(w, severity="error") for w in warnings]
     if problems:
         return None, sort_diagnostics(problems)
-    warnings = [w for brief in briefs for w in source_warnings(brief)]
     actors = {
         actor_id: ActorRecord(actor, place.path, place.pos.line, place.brief)
         for actor_id, (actor, place) in registry.entries["actor"].items()
@@ -138,6 +157,21 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
         warnings=tuple(sort_diagnostics(warnings)),
     )
     return corpus, []
+
+
+def _warnings(briefs: list[ParsedBrief], dates: dict[str, dt.date], shared_actors, seeds: dict[str, Seed],
+              as_of: dt.date | None) -> list[Diagnostic]:
+    """Every warning of the corpus, as far as it could be read (``advice.py``)."""
+    written = list(dates.values())
+    for brief in briefs:
+        written += [c.review.date for _, c in brief.claims if c.review and c.review.date]
+        written += [imp.outcome.date for _, imp in brief.implications if imp.outcome]
+    today = as_of or max(written, default=dt.date(1970, 1, 1))
+    warnings = [w for brief in briefs for w in brief_warnings(brief, dates.get(brief.id), today)]
+    if shared_actors is not None:
+        warnings += file_warnings(shared_actors[0])
+    warnings += [w for seed in seeds.values() for w in seed_warnings(seed)]
+    return warnings
 
 
 # -- loading --------------------------------------------------------------------------

@@ -57,6 +57,10 @@
       who.appendChild(el("span", "briefs-card__speaker", s.name));
     });
     box.appendChild(who);
+    if (item.via || item.medium) {
+      box.appendChild(el("span", "briefs-card__relayed",
+        (item.via ? "via " + item.via : "") + (item.via && item.medium ? " · " : "") + (item.medium || "")));
+    }
     var facts = el("span", "briefs-card__facts");
     facts.appendChild(el("span", "briefs-card__type", item.type));
     if (item.rating) {
@@ -87,6 +91,9 @@
     box.appendChild(el("span", "briefs-card__statement", item.headline));
     box.appendChild(el("span", "briefs-card__facts",
       "Likelihood: " + item.likelihood + " · Confidence: " + item.confidence + " · Horizon: " + item.horizon));
+    if (item.outcome) {
+      box.appendChild(el("span", "briefs-card__outcome", "Outcome: " + item.outcome + ", " + item.outcomeDate));
+    }
     box.appendChild(link(item.url, "Open the implication page", "briefs-card__open"));
     return box;
   }

@@ -1,0 +1,33 @@
+"""The track record page (``track-record.md``): resolved implications, Brier scores
+overall and by likelihood band, the calibration chart, and what is due for review.
+
+The page is bounded whatever the corpus: each list shows the newest
+``LIST_MAX`` entries and says how many more there are; the band table and the
+chart have one row or point per likelihood band.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..link import Site
+from ..outputs import SiteOptions
+from ..render import TRACK_RECORD, RenderedPage, render_page
+from .chart import calibration_chart
+from .due import HORIZON_MONTHS, as_of, forecasts
+from .score import BANDS, OUTCOME_VALUES, SMALL_SAMPLE, probability, track_record
+
+LIST_MAX = 50  # entries per list on the page
+
+
+def emit(site: Site, options: SiteOptions) -> Iterator[RenderedPage]:
+    today = as_of(site.corpus, options.as_of)
+    outlook = forecasts(site.corpus, today)
+    likelihoods = {imp_id: r.implication.likelihood for imp_id, r in site.implications.items()}
+    record = track_record(outlook, likelihoods, today)
+    yield render_page(
+        site, "track_record.md.j2", TRACK_RECORD, site_name=options.site_name,
+        record=record, forecasts=outlook, chart=calibration_chart(record.bands), LIST_MAX=LIST_MAX,
+        HORIZON_MONTHS=HORIZON_MONTHS, BANDS=BANDS, OUTCOME_VALUES=OUTCOME_VALUES, SMALL_SAMPLE=SMALL_SAMPLE,
+        probability=probability,
+    )
