@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+from anyascii import anyascii
 
 from .seeds import Seed
 
@@ -49,6 +50,9 @@ class NotFound:
     spans_blocks: bool = False
     case_only: bool = False  # ``closest`` is the quote in other letter case
     splits_characters: bool = False  # found only inside characters; ``closest`` is those whole characters
+    accents_only: bool = False  # ``closest`` is the quote with other accents (and maybe other letter case)
+    # With ``spans_blocks``: the last words before the first paragraph break it crosses, and the first after.
+    crossing: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,12 @@ def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorR
             if at != -1:
                 start, end = block.span(at, len(needle))
                 return NotFound(seed.blocks[block_no].text[start:end], case_only=True)
-        return NotFound(closest_passage(seed, quote), spans_blocks=spans)
+        accented = _accent_match(seed, index, needle)
+        if accented is not None:
+            return accented
+        if spans:
+            return NotFound(closest_passage(seed, quote), spans_blocks=True, crossing=_crossing(seed, index, needle))
+        return NotFound(closest_passage(seed, quote))
     if occurrence is None:
         return matches[0] if len(matches) == 1 else Ambiguous(len(matches))
     if occurrence > len(matches):
@@ -238,3 +247,63 @@ def closest_passage(seed: Seed, quote: str, *, limit: int = 160) -> str:
     _, block_no, start, end = best
     passage = " ".join(seed.blocks[block_no].text.split()[start:end])
     return passage if len(passage) <= limit else passage[: limit - 1].rstrip() + "\u2026"
+
+
+# -- explaining a miss (only on the error path) ------------------------------------------
+
+
+def _strip_accent(char: str, casefold: bool) -> str:
+    """``char`` without its accents: the base letters of its decomposition, or the plain
+    Latin letter of a letter "with stroke" or dotless (ø, ł, đ, ı), which do not decompose."""
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    if base == char and not char.isascii() and char.isalpha():
+        name = unicodedata.name(char, "")
+        if name.startswith("LATIN") and (" WITH " in name or "DOTLESS" in name):
+            base = anyascii(char)
+    return base.casefold() if casefold else base
+
+
+@lru_cache(maxsize=1024)
+def _fold_accents(text: str, casefold: bool) -> tuple[str, tuple[int, ...]]:
+    """``text`` without accents, and for each character of the result the index it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(text):
+        for c in _strip_accent(char, casefold):
+            out.append(c)
+            where.append(i)
+    return "".join(out), tuple(where)
+
+
+def _accent_match(seed: Seed, index: _Index, needle: str) -> NotFound | None:
+    """The seed's words for ``needle`` when only accents (or accents and letter case) differ."""
+    for casefold in (False, True):
+        folded_needle, _ = _fold_accents(needle, casefold)
+        if not folded_needle:
+            return None
+        for block_no, block in enumerate(index.blocks):
+            folded, where = _fold_accents(block.norm, casefold)
+            at = folded.find(folded_needle)
+            if at != -1:
+                first, last = where[at], where[at + len(folded_needle) - 1]
+                start, end = block.span(first, last - first + 1)
+                return NotFound(seed.blocks[block_no].text[start:end], accents_only=True, case_only=casefold)
+    return None
+
+
+CROSSING_WORDS = 4  # words shown on each side of a paragraph break
+
+
+def _crossing(seed: Seed, index: _Index, needle: str) -> tuple[str, str] | None:
+    """The words on both sides of the first paragraph break the quote crosses."""
+    at = index.joined.find(needle)
+    if at == -1:
+        return None
+    offset = 0
+    for block_no, block in enumerate(index.blocks[:-1]):
+        offset += len(block.norm) + 1  # blocks are joined by one space
+        if at < offset:
+            before = seed.blocks[block_no].text.split()[-CROSSING_WORDS:]
+            after = seed.blocks[block_no + 1].text.split()[:CROSSING_WORDS]
+            return " ".join(before), " ".join(after)
+    return None

@@ -230,7 +230,7 @@ def read_site_options(config_file: Path) -> SiteOptions:
 
 
 def _run_new(args: argparse.Namespace, root: Path) -> int:
-    from .scaffold import brief_target, candidate_actors, render_scaffold, seed_for_new, slugify
+    from .scaffold import brief_target, candidate_actors, person_stubs, render_scaffold, seed_for_new, slugify
     from .seeds import load_seed
     from .validate import brief_id_problem
 
@@ -256,7 +256,7 @@ def _run_new(args: argparse.Namespace, root: Path) -> int:
     corpus, _ = check_corpus(root)
     target.parent.mkdir(exist_ok=True)
     with open(target, "x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
-        out.write(render_scaffold(seed, candidate_actors(seed, corpus)))
+        out.write(render_scaffold(seed, candidate_actors(seed, corpus), person_stubs(seed, corpus)))
     print(f"wrote briefs/{target.name}; fill it in, then run: briefs check", file=sys.stderr)
     return EXIT_OK
 

@@ -28,6 +28,14 @@ def _visible(text: str) -> str:
     return show_invisible(_SURROGATE.sub(_surrogate, text))
 
 
+def visible(text: str) -> str:
+    """``text`` as a diagnostic prints it: surrogates and invisible characters escaped."""
+    return _visible(text)
+
+
+DETAIL_INDENT = "  "
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem, at a place a contributor can jump to.
@@ -42,17 +50,22 @@ class Diagnostic:
     message: str
     hint: str = ""
     severity: Severity = "error"  # a "warning" is advice: it never fails a check or a build
+    # Lines shown under the problem in the text format only (e.g. a quote and the article's
+    # passage, a caret under their first difference); the message and hint say it all on one line.
+    detail: tuple[str, ...] = ()
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
     def format_text(self) -> str:
-        """One line, always: control characters from the input are shown escaped (\\x0a)."""
+        """One line per problem, then its ``detail`` lines, indented (they read as part of the
+        problem above, like a compiler's source excerpt and caret). Control characters from
+        the input are shown escaped (\\x0a): a line of input never becomes two lines of output."""
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.hint:
             text += f"; {self.hint}"
-        return _visible(text)
+        return "\n".join([_visible(text), *(DETAIL_INDENT + _visible(line) for line in self.detail)])
 
     def format_github(self) -> str:
         # GitHub workflow commands: '%', CR and LF must be escaped in the message,

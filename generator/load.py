@@ -23,6 +23,7 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .textpolicy import MAX_REPORTED, REFUSED, editor_pos, unparsable, yaml_file_refusals
+from .yaml_quotes import stray_quote
 
 try:  # the C parser is ~10x faster; marks and events are the same
     from yaml import CSafeLoader as _Loader
@@ -203,6 +204,10 @@ def load_yaml_text(text: str, rel: str) -> tuple[LoadedYAML | None, list[Diagnos
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
+        stray = stray_quote(text, mark) if mark is not None else None
+        if stray is not None:  # a quote mark that ended a quoted value early: say so, at that mark
+            (line, col), message, hint = stray
+            return None, problems + [Diagnostic(rel, line, col, message, hint)]
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.context and exc.problem:
             message += f" ({exc.context}"
@@ -237,6 +242,8 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "put text containing ': ' in quotes"
+    if "end of stream" in problem and "quoted scalar" in problem:
+        return "the quoted text never ends: add its closing quote mark"
     return ""
 
 

@@ -4,33 +4,20 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from anyascii import anyascii
 
 from .corpus import Corpus
 from .corpus_files import SEED_SUFFIX, name_problem
+from .names import find_names, people
 from .render import yaml_string
 from .seeds import Seed
 
-_TOKEN = re.compile(r"[^\W\d_][\w\u2019'\-]*|[,.;:!?()\"\u201c\u201d]")
-_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|bint)-[^\W\d_]", re.IGNORECASE)
-_CONNECTORS = {"bin", "ibn", "bint", "abu", "de", "da", "del", "van", "von", "der", "al", "el", "of"}
-_TITLES = {
-    "President", "Prime", "Minister", "Ambassador", "Secretary", "General", "King", "Queen", "Prince",
-    "Sheikh", "Dr", "Mr", "Mrs", "Ms", "Senator", "Governor", "Chancellor", "Foreign", "Defense",
-    "Defence", "Deputy", "Vice", "Chief", "Commander", "Speaker", "Mayor", "Senior",
-}
-# Capitalised words that start sentences or headings but name nobody.
-_NOT_NAMES = {
-    "A", "An", "The", "This", "These", "That", "Those", "As", "At", "In", "On", "Of", "For", "From", "With",
-    "Despite", "Speaking", "Reassessing", "Strategic", "Implications", "It", "Its", "He", "She", "They",
-    "We", "But", "And", "Or", "If", "When", "While", "After", "Before", "During", "According", "However",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-}
+CANDIDATES_SHOWN = 100  # names listed in the scaffold's comments; then "... and N more"
+STUBS = 5  # declarations written for the most-mentioned people
 
 
 @dataclass(frozen=True)
@@ -40,59 +27,40 @@ class Candidate:
     actor_id: str | None  # an actor already declared under this name or alias
 
 
-def candidate_actors(seed: Seed, corpus: Corpus | None = None, limit: int = 25) -> list[Candidate]:
-    """Runs of capitalised words (proper names) in the seed, most frequent first."""
-    counts: Counter[str] = Counter()
-    for block in seed.blocks:
-        if block.kind == "heading":
-            continue  # headings are in title case: every word looks like a name
-        run: list[str] = []
-        for token in [*_tokens(block.text), "."]:
-            word = re.sub(r"(?:'s|\u2019s)$", "", token)
-            is_name = word[:1].isupper() or bool(_PARTICLE_NAME.match(word))
-            if is_name or (run and word in _CONNECTORS):
-                run.append(word)
-                if word != token:  # a possessive ends the name
-                    _flush(run, counts)
-                continue
-            _flush(run, counts)
+@dataclass(frozen=True)
+class Stub:
+    """A person's declaration for the scaffold, to check and complete."""
+
+    id: str
+    name: str
+    count: int
+    aliases: tuple[str, ...]
+
+
+def candidate_actors(seed: Seed, corpus: Corpus | None = None) -> list[Candidate]:
+    """Every name the seed's paragraphs mention (headings are in title case), most frequent first."""
     known = _known_names(corpus)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [Candidate(name, count, known.get(name)) for name, count in ranked]
+    return [Candidate(n.text, n.count, known.get(n.text)) for n in find_names(_paragraphs(seed))]
 
 
-def _tokens(text: str) -> list[str]:
-    """Words and punctuation; 'US-Iraq' is two names, 'US-led' is 'US'."""
-    out: list[str] = []
-    for token in _TOKEN.findall(text):
-        if "-" in token and not _PARTICLE_NAME.match(token):
-            parts = token.split("-")
-            if parts[0][:1].isupper():
-                kept = [p for p in parts if p[:1].isupper()]
-                for i, part in enumerate(kept):
-                    out.append(part)
-                    if i < len(kept) - 1:
-                        out.append(",")  # two names, not one
-                continue
-        out.append(token)
-    return out
+def person_stubs(seed: Seed, corpus: Corpus | None = None, limit: int = STUBS) -> list[Stub]:
+    """Declarations for the most-mentioned people not declared yet, short mentions as aliases."""
+    known = _known_names(corpus)
+    taken = set(corpus.actors) if corpus is not None else set()
+    stubs: list[Stub] = []
+    for person in people(find_names(_paragraphs(seed))):
+        actor_id = slugify(anyascii(person.text))
+        if person.text in known or any(a in known for a in person.aliases) or actor_id in taken:
+            continue
+        taken.add(actor_id)
+        stubs.append(Stub(actor_id, person.text, person.count, tuple(person.aliases)))
+        if len(stubs) == limit:
+            break
+    return stubs
 
 
-def _flush(run: list[str], counts: Counter[str]) -> None:
-    while run and run[-1] in _CONNECTORS:
-        run.pop()
-    parts: list[list[str]] = [[]]
-    for word in run:  # titles split a run: "US President Joe Biden" -> "US", "Joe Biden"
-        if word in _TITLES:
-            parts.append([])
-        else:
-            parts[-1].append(word)
-    for part in parts:
-        while part and part[0] in _CONNECTORS | _NOT_NAMES:
-            part.pop(0)
-        if part:
-            counts[" ".join(part)] += 1
-    run.clear()
+def _paragraphs(seed: Seed) -> list[str]:
+    return [block.text for block in seed.blocks if block.kind != "heading"]
 
 
 def _known_names(corpus: Corpus | None) -> dict[str, str]:
@@ -119,13 +87,17 @@ _ENV = jinja2.Environment(
 _ENV.filters["yaml_string"] = yaml_string  # a YAML double-quoted scalar: any text reads back as written
 
 
-def render_scaffold(seed: Seed, candidates: list[Candidate]) -> str:
+def render_scaffold(seed: Seed, candidates: list[Candidate], stubs: list[Stub] | None = None) -> str:
     known: dict[str, list[Candidate]] = {}
     for c in candidates:
         if c.actor_id:
             known.setdefault(c.actor_id, []).append(c)
-    unknown = [c for c in candidates if not c.actor_id]
-    return _ENV.get_template("new_brief.yml.j2").render(seed=seed, known=known, unknown=unknown)
+    stubs = stubs or []
+    stubbed = {name for stub in stubs for name in (stub.name, *stub.aliases)}
+    unknown = [c for c in candidates if not c.actor_id and c.name not in stubbed]
+    return _ENV.get_template("new_brief.yml.j2").render(
+        seed=seed, known=known, unknown=unknown[:CANDIDATES_SHOWN], more=max(0, len(unknown) - CANDIDATES_SHOWN),
+        stubs=stubs)
 
 
 def seed_for_new(root: Path, given: str) -> tuple[Path | None, str]:

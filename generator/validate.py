@@ -19,7 +19,7 @@ from typing import Any, Iterator
 from pydantic import TypeAdapter, ValidationError
 
 from .advice import brief_warnings, file_warnings
-from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quote
+from .anchor import Anchor, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 from .corpus_files import ACTORS_FILE, CorpusFiles, discover
 from .diagnostics import Diagnostic, sort_diagnostics
@@ -29,9 +29,9 @@ from .model import (
     ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
 )
 from .references import ParsedBrief, Place, References, Registry, check_membership_loops
+from .quote_hints import quote_problem
 from .seed_advice import seed_warnings
 from .seeds import SEED_SUFFIXES, Seed, load_seed
-from .textpolicy import invisible_names
 
 _ID = re.compile(ID_PATTERN)
 
@@ -355,35 +355,7 @@ def _anchor(brief: ParsedBrief, seed: Seed, at: tuple[str | int, ...], owner: st
     result = find_quote(seed, quote, occurrence)
     if isinstance(result, Anchor):
         return result
-    pos = brief.loaded.pos(at + ("quote",))
     what = "evidence quote" if "evidence" in at else "quote"
-    label = f"{kind} '{owner}': {what}"
-    if isinstance(result, NotFound):
-        if result.spans_blocks:
-            message = f"{label} spans more than one paragraph of seed {seed.name}"
-            hint = "a quote must lie within one paragraph; shorten it or split the claim"
-        elif result.splits_characters:
-            message = (f"{label} not found in seed {seed.name} as whole characters: it occurs only inside"
-                       " characters made of several code points (a flag, an emoji sequence, a letter with its marks)")
-            hint = f'quote whole characters; the article has "{result.closest}" there'
-        else:
-            message = f"{label} not found in seed {seed.name}"
-            hint = f'closest passage: "{result.closest}"' if result.closest else ""
-            hidden = invisible_names(result.closest)
-            if hidden:
-                hint += (f" (it holds invisible characters, shown as \\uXXXX: {', '.join(hidden)};"
-                         " write them the same way inside a double-quoted YAML string)")
-            if result.case_only:
-                hint = f'matching is case-sensitive; the article has "{result.closest}"'
-                message = f"{label} not found in seed {seed.name}: only the letter case differs"
-    elif isinstance(result, Ambiguous):
-        message = f"{label} occurs {result.count} times in seed {seed.name}"
-        hint = f"add 'occurrence: N' (1 to {result.count}) to pick one, or quote more words"
-    else:
-        assert isinstance(result, OccurrenceOutOfRange)
-        pos = brief.loaded.pos(at + ("occurrence",))
-        message = f"{label} occurs {result.count} time{'s' if result.count != 1 else ''}, so occurrence {occurrence} does not exist"
-        hint = (f"use an occurrence from 1 to {result.count}" if result.count > 1
-                else "remove 'occurrence': the quote occurs once")
-    problems.append(Diagnostic(brief.path, pos.line, pos.col, message, hint))
+    problems.append(quote_problem(brief.path, brief.loaded.pos(at + ("quote",)), f"{kind} '{owner}': {what}",
+                                  seed.name, result, quote, occurrence, brief.loaded.pos(at + ("occurrence",))))
     return None
