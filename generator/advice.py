@@ -47,6 +47,10 @@ def _band(likelihood: str) -> str:
     return f"{round(low * 100)}\u2013{round(high * 100)} %"
 
 
+def _label(value: str) -> str:
+    return value.replace("-", " ")
+
+
 def _months(n: int) -> str:
     return f"{n} month{'' if n == 1 else 's'}"
 
@@ -59,7 +63,8 @@ def implication_warnings(brief: ParsedBrief, brief_date: dt.date | None, today: 
         for m in mismatches(imp.statement, imp.likelihood, imp.confidence):
             pos = phrase_pos(brief.loaded, at + ("statement",), imp.statement, m.start, m.start + len(m.words))
             if m.field == "likelihood":
-                message = (f"implication '{imp.id}': the statement says \"{m.words}\" ({m.said}, {_band(m.said)}),"
+                message = (f"implication '{imp.id}': the statement says \"{m.words}\" ({_label(m.said)}:"
+                           f" {_band(m.said)}),"
                            f" but its likelihood is '{imp.likelihood}' ({_band(imp.likelihood)})")
             else:
                 message = (f"implication '{imp.id}': the statement says \"{m.words}\", but its confidence is"

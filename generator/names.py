@@ -173,7 +173,6 @@ def _runs(text: str) -> list[_Run]:
 def find_names(paragraphs: list[str]) -> list[Name]:
     """Every name in ``paragraphs`` (headings excluded by the caller), most mentioned first."""
     runs = [run for text in paragraphs for run in _runs(text)]
-    lowercase = {w for text in paragraphs for w in re.findall(r"\b[a-z][\w'-]*", text)}
     mid_sentence = {run.words[0] for run in runs if not run.initial} | {w for run in runs for w in run.words[1:]}
     names: dict[str, Name] = {}
     for run in runs:
@@ -182,9 +181,8 @@ def find_names(paragraphs: list[str]) -> list[Name]:
             words.pop()
         while words and (words[0] in _CONNECTORS or words[0] in NOT_NAMES):
             words.pop(0)
-        if words and run.initial and words[0] == run.words[0] and words[0] not in mid_sentence and (
-                words[0].lower() in lowercase):
-            words.pop(0)  # "Officials said": a common word that only starts a sentence
+        if len(words) == 1 and run.initial and words[0] == run.words[0] and words[0] not in mid_sentence:
+            words.pop(0)  # "Critics said": capitalised only because it starts the sentence
         if not words or (len(words) == 1 and len(words[0].rstrip(".")) < 2):
             continue
         text = " ".join(words)
@@ -207,17 +205,18 @@ def people(names: list[Name]) -> list[Name]:
         if len(name.words) >= 2 and _is_person_name(name):
             by_last.setdefault(_fold(name.words[-1]), []).append(name)
     found: dict[str, Name] = {}
+    merged_short: set[str] = set()
     for name in names:
         if len(name.words) == 1 and len(by_last.get(_fold(name.text), ())) == 1:
+            merged_short.add(name.text)
             full = by_last[_fold(name.text)][0]
             merged = found.setdefault(full.text, Name(full.text, full.count, full.titled))
             merged.count += name.count
             merged.titled += name.titled
             merged.aliases.append(name.text)
     for name in names:
-        if name.text in found or not _is_person_name(name):
+        if name.text in found or name.text in merged_short or not _is_person_name(name):
             continue
-        if name.titled or (len(name.words) >= 2 and _fold(name.words[-1]) in by_last and any(
-                n.text != name.text for n in names if len(n.words) == 1 and _fold(n.text) == _fold(name.words[-1]))):
+        if name.titled:
             found[name.text] = Name(name.text, name.count, name.titled)
     return sorted(found.values(), key=lambda n: (-n.count, n.text))
