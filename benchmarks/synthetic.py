@@ -90,11 +90,18 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_corpus(root: Path, n_briefs: int, *, claims: int = 6, implications: int = 3, seed: int = 7) -> Path:
+LIKELIHOODS = ("remote", "very-unlikely", "unlikely", "even-chance", "likely", "very-likely", "almost-certain")
+OUTCOMES = ("occurred", "did-not-occur", "partly")
+
+
+def write_corpus(root: Path, n_briefs: int, *, claims: int = 6, implications: int = 3, seed: int = 7,
+                 outcomes: bool = False) -> Path:
     """Write ``n_briefs`` briefs with their seeds and shared actors under ``root``.
 
     Ids are stable whatever the text: ``brief-000005``, ``claim-000005-2``,
     ``implication-000005-1``, ``person-000005`` and shared ``actor-00003``.
+    With ``outcomes``, likelihoods vary and each brief's first implication is resolved
+    (in 2026, so that the others, written in 2024, are all past their due date).
     """
     text = _Text(seed)
     rng = random.Random(seed)
@@ -160,10 +167,14 @@ def write_corpus(root: Path, n_briefs: int, *, claims: int = 6, implications: in
                 f"    statement: {_quoted(text.sentence(rng, script, 14))}",
                 f"    because: [claim-{b:06d}-{i}]",
                 f"    affects: [{used[i % 3]}, {local}]",
-                "    likelihood: likely",
+                f"    likelihood: {LIKELIHOODS[(b + i) % len(LIKELIHOODS)] if outcomes else 'likely'}",
                 "    confidence: moderate",
                 "    horizon: near-term",
             ]
+            if outcomes and i == 0:
+                lines += ["    outcome:", f"      status: {OUTCOMES[b % len(OUTCOMES)]}",
+                          f"      date: 2026-01-{1 + b % 28:02d}",
+                          f"      evidence: [https://example.org/outcome/{b}]"]
         (root / "briefs" / f"brief-{b:06d}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
 

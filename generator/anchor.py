@@ -53,6 +53,7 @@ class NotFound:
     accents_only: bool = False  # ``closest`` is the quote with other accents (and maybe other letter case)
     # With ``spans_blocks``: the last words before the first paragraph break it crosses, and the first after.
     crossing: tuple[str, str] | None = None
+    following: str = ""  # the words after ``closest`` in its paragraph (to show where the quote parts from it)
 
 
 @dataclass(frozen=True)
@@ -213,9 +214,13 @@ def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorR
         accented = _accent_match(seed, index, needle)
         if accented is not None:
             return accented
-        if spans:
-            return NotFound(closest_passage(seed, quote), spans_blocks=True, crossing=_crossing(seed, index, needle))
-        return NotFound(closest_passage(seed, quote))
+        crossing = _crossing(seed, index, needle)
+        if crossing is not None:
+            return NotFound(closest_passage(seed, quote), spans_blocks=True, crossing=crossing)
+        if spans:  # the quote runs through a heading
+            return NotFound(closest_passage(seed, quote), spans_blocks=True)
+        passage, following = _closest(seed, quote)
+        return NotFound(passage, following=following)
     if occurrence is None:
         return matches[0] if len(matches) == 1 else Ambiguous(len(matches))
     if occurrence > len(matches):
@@ -225,6 +230,14 @@ def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorR
 
 def closest_passage(seed: Seed, quote: str, *, limit: int = 160) -> str:
     """The passage of the seed most like ``quote``, at word boundaries, in the seed's own spelling."""
+    return _closest(seed, quote, limit)[0]
+
+
+FOLLOWING_WORDS = 12  # words after the closest passage kept to show where a quote parts from it
+
+
+def _closest(seed: Seed, quote: str, limit: int = 160) -> tuple[str, str]:
+    """(the closest passage, the words that follow it in its paragraph)."""
     needle = normalize_quote(quote).casefold()
     best: tuple[float, int, int, int] | None = None  # (score, block, start word, end word)
     n_words = max(1, len(needle.split(" ")))
@@ -243,10 +256,14 @@ def closest_passage(seed: Seed, quote: str, *, limit: int = 160) -> str:
                 if best is None or score > best[0]:
                     best = (score, block_no, start, start + size)
     if best is None:
-        return ""
+        return "", ""
     _, block_no, start, end = best
-    passage = " ".join(seed.blocks[block_no].text.split()[start:end])
-    return passage if len(passage) <= limit else passage[: limit - 1].rstrip() + "\u2026"
+    words = seed.blocks[block_no].text.split()
+    passage = " ".join(words[start:end])
+    following = " ".join(words[end : end + FOLLOWING_WORDS])
+    if len(passage) > limit:
+        return passage[: limit - 1].rstrip() + "\u2026", ""
+    return passage, following
 
 
 # -- explaining a miss (only on the error path) ------------------------------------------
@@ -295,15 +312,19 @@ CROSSING_WORDS = 4  # words shown on each side of a paragraph break
 
 
 def _crossing(seed: Seed, index: _Index, needle: str) -> tuple[str, str] | None:
-    """The words on both sides of the first paragraph break the quote crosses."""
-    at = index.joined.find(needle)
-    if at == -1:
-        return None
-    offset = 0
-    for block_no, block in enumerate(index.blocks[:-1]):
-        offset += len(block.norm) + 1  # blocks are joined by one space
-        if at < offset:
-            before = seed.blocks[block_no].text.split()[-CROSSING_WORDS:]
-            after = seed.blocks[block_no + 1].text.split()[:CROSSING_WORDS]
-            return " ".join(before), " ".join(after)
+    """The words on both sides of the first paragraph break the quote crosses, reading the
+    article with its headings (quoted along) or without them (skipped, as a reader's eye does)."""
+    for kept in (None, "paragraph"):
+        blocks = [(n, b) for n, b in enumerate(index.blocks) if kept is None or seed.blocks[n].kind == kept]
+        joined = index.joined if kept is None else " ".join(b.norm for _, b in blocks)
+        at = joined.find(needle) if needle else -1
+        if at == -1:
+            continue
+        offset = 0
+        for (n, block), (m, _) in zip(blocks, blocks[1:]):
+            offset += len(block.norm) + 1  # blocks are joined by one space
+            if at < offset:
+                before = seed.blocks[n].text.split()[-CROSSING_WORDS:]
+                after = seed.blocks[m].text.split()[:CROSSING_WORDS]
+                return " ".join(before), " ".join(after)
     return None

@@ -15,6 +15,11 @@ from .textpolicy import refusal_hint, refusal_message
 
 _TAGS = {"decl", "ref", "spdx", "named"}  # discriminator tags pydantic puts into locations
 _ID_LISTS = {"member_of", "by", "about", "supports", "contradicts", "because", "affects", "tags", "actors"}
+# What contributors call a medium, and the one of the closed list (model.Medium) it is.
+MEDIUM_SYNONYMS = {"tweet": "post", "x": "post", "social media": "post", "social-media": "post", "blog": "post",
+                   "press release": "statement", "press-release": "statement", "communique": "statement",
+                   "communiqué": "statement", "news conference": "press-conference", "press conference":
+                   "press-conference", "hearing": "testimony", "memo": "document", "op-ed": "report"}
 _SINGULAR = {"actors": "actor", "claims": "claim", "implications": "implication", "evidence": "evidence"}
 
 
@@ -139,6 +144,9 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
         hint = "expected one of: " + ", ".join(expected)
         if isinstance(value, str):
             suggestion = did_you_mean(value, expected)
+            synonym = MEDIUM_SYNONYMS.get(value.strip().lower()) if field == "medium" else None
+            if synonym:
+                suggestion = f"write '{synonym}' for {value.strip().lower()}"
             hint = f"{suggestion} ({hint})" if suggestion else hint
     elif kind == "string_pattern_mismatch":
         message, hint = _pattern_message(field, loc, value)
@@ -165,6 +173,9 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
             hint = "briefs/_actors.yml is a list of actors, each starting with '- id:'"
             if isinstance(value, dict) and "actors" in value:
                 hint += "; remove the 'actors:' line and un-indent the list"
+    elif kind == "string_type" and field == "via" and isinstance(value, list):
+        message = f"'via' names one actor, found {describe(value)}"
+        hint = "write the id of whoever relayed the claim; the speakers go in 'by'"
     elif kind in ("string_type", "int_type") or kind.endswith("_type") and value is None:
         expected = {"string_type": "text", "int_type": "a whole number"}.get(kind, kind.removesuffix("_type"))
         message = f"'{_dotted(loc)}' should be {expected}, found {describe(value)}"

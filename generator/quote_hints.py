@@ -37,14 +37,41 @@ def _comparable(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
-def first_difference(quote: str, passage: str) -> int | None:
-    """Index in ``passage`` (composed, single-spaced) of the first character that differs
-    from ``quote``; None when one is the other."""
-    q, p = _comparable(quote), _comparable(passage)
-    for i, (a, b) in enumerate(zip(q.translate(_FOLD), p.translate(_FOLD))):
-        if a != b:
-            return i
-    return None if len(q) == len(p) else min(len(q), len(p))
+def _common(a: str, b: str) -> int:
+    """Length of the common start of ``a`` and ``b``, quote marks and dashes folded."""
+    n = 0
+    for x, y in zip(a.translate(_FOLD), b.translate(_FOLD)):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+_OPENING = "\"'\u201c\u2018\u00ab\u2039(["
+ALIGN_MIN = 12  # characters a later start of the passage must share with the quote to be where it starts
+
+
+def first_difference(quote: str, passage: str, following: str = "") -> tuple[str, int] | None:
+    """Where ``quote`` parts from the article: (the article's text from the word where the quote
+    starts in ``passage``, index of the first differing character in it); None when they agree.
+
+    The passage may start a few words before the quote: the comparison starts at the word of
+    ``passage`` that shares the longest start with the quote, and runs on into ``following``
+    (the rest of the paragraph), so the difference is found even past the passage's end.
+    """
+    q = _comparable(quote)
+    p = _comparable(passage)
+    text = _comparable(f"{passage} {following}") if following else p
+    opening = len(p) - len(p.lstrip(_OPENING))  # an article's quote mark the quote left out
+    first = max((0, opening), key=lambda i: (_common(q, text[i:]), -i))
+    starts = [i + 1 for i, c in enumerate(p) if c == " "]
+    best = max(starts, key=lambda i: (_common(q, text[i:]), -i), default=first)
+    if _common(q, text[best:]) < max(min(ALIGN_MIN, len(q)), _common(q, text[first:]) + 1):
+        best = first  # no later word shares enough with the quote's start: they part from the start
+    at = _common(q, text[best:])
+    if at >= len(q):
+        return None
+    return text[best:], at
 
 
 def _word_at(text: str, i: int) -> str:
@@ -60,18 +87,29 @@ def _width(text: str) -> int:
     return sum(max(wcwidth(c), 0) for c in visible(text))
 
 
-def difference(quote: str, passage: str) -> tuple[str, tuple[str, ...]]:
+SHOWN_MAX = 160  # characters of the quote and of the article shown above the caret
+
+
+def difference(quote: str, passage: str, following: str = "") -> tuple[str, tuple[str, ...]]:
     """(words for the hint, detail lines with a caret) for a quote and its closest passage."""
-    at = first_difference(quote, passage)
-    if at is None:
+    found = first_difference(quote, passage, following)
+    if found is None:
         return "", ()
-    q, p = _comparable(quote), _comparable(passage)
-    theirs, ours = _word_at(p, at), _word_at(q, at)
-    words = (f"the first difference is at character {at + 1}: the quote has "
-             f"{quoted(ours) if ours else 'nothing more'}, the article {quoted(theirs) if theirs else 'nothing more'}")
-    shown_q, shown_p = quoted(q), quoted(p)
+    text, at = found
+    q = _comparable(quote)
+    passage_end = len(text) - len(_comparable(following)) - 1 if following else len(text)
+    ours, theirs = _word_at(q, at), _word_at(text, at)
+    if theirs:
+        words = f"where the quote has {quoted(ours)}, the article has {quoted(theirs)}"
+    else:
+        words = f"the quote goes on with {quoted(ours)} where the article's paragraph ends"
+    end = text.find(" ", at + 1)
+    shown = text[: max(passage_end, end if end != -1 else len(text))]
+    if len(shown) > SHOWN_MAX or len(q) > SHOWN_MAX:
+        return words, ()  # too long to line up on a terminal: the words say it
+    shown_q, shown_p = quoted(q), quoted(shown)
     lead = "article: " + shown_p[0]
-    return words, ("quote:   " + shown_q, "article: " + shown_p, " " * _width(lead + p[:at]) + "^")
+    return words, ("quote:   " + shown_q, "article: " + shown_p, " " * _width(lead + shown[:at]) + "^")
 
 
 def quote_problem(path: str, pos: Pos, label: str, seed_name: str, result: AnchorResult, quote: str,
@@ -106,7 +144,7 @@ def quote_problem(path: str, pos: Pos, label: str, seed_name: str, result: Ancho
                 hint += (f" (it holds invisible characters, shown as \\uXXXX: {', '.join(hidden)};"
                          " write them the same way inside a double-quoted YAML string)")
             if result.closest:
-                words, detail = difference(quote, result.closest)
+                words, detail = difference(quote, result.closest, result.following)
                 if words:
                     hint += f"; {words}"
     elif isinstance(result, Ambiguous):

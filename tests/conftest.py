@@ -65,8 +65,13 @@ def write_corpus(root: Path, files: dict[str, str | bytes], *, seed: bool = True
 
 
 @pytest.fixture
-def run_briefs(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    """Run ``briefs ARGS...`` in-process; usage errors (argparse) become exit code 2."""
+def run_briefs(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run ``briefs ARGS...`` in-process; usage errors (argparse) become exit code 2.
+
+    SOURCE_DATE_EPOCH is unset (a test sets it when it means to): "today" for implications
+    past their due date is then the newest date written in the corpus, whatever the clock.
+    """
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
 
     def run(*argv: str) -> Run:
         capsys.readouterr()

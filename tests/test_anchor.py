@@ -60,7 +60,6 @@ def test_quotes_that_are_found(story, quote, text):
 NOT_FOUND = [
     # (story, quote, closest passage shown)
     ("a changed word", "the terminal will cost less than planned", "the terminal would cost less than planned"),
-    ("accents count", "councillor Tomas Berg", "councillor Tom\u00e1s Berg"),
     ("an ellipsis is not three dots", "before the summer\u2026", "\u201cbefore the summer\u201d"),
     ("two hyphens are not a dash", "Ana Ruiz -- speaking", "Ana Ruiz \u2014 speaking"),
 ]
@@ -68,7 +67,18 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize("story, quote, closest", NOT_FOUND, ids=[n[0] for n in NOT_FOUND])
 def test_quotes_that_are_not_found_show_the_closest_passage(story, quote, closest):
-    assert find_quote(HARBOUR, quote) == NotFound(closest)
+    result = find_quote(HARBOUR, quote)
+
+    assert isinstance(result, NotFound)
+    assert (result.closest, result.case_only, result.accents_only, result.spans_blocks) == (closest, False, False, False)
+
+
+@pytest.mark.parametrize("quote, article, case", [
+    ("councillor Tomas Berg", "councillor Tom\u00e1s Berg", False),
+    ("councillor tomas berg", "councillor Tom\u00e1s Berg", True),
+])
+def test_accents_count_and_the_message_knows_when_only_they_differ(quote, article, case):
+    assert find_quote(HARBOUR, quote) == NotFound(article, accents_only=True, case_only=case)
 
 
 @pytest.mark.parametrize("quote", ["The Terminal would cost less than planned", "THE TERMINAL WOULD COST"])

@@ -28,6 +28,39 @@ def test_scenario(scenario, run_check):
     assert code == (1 if any(": error: " in line for line in expected) else 0)
 
 
+def _strict_expectation(folder) -> list[str] | None:
+    """What ``briefs check --strict`` prints for a scenario: ``expected-strict.txt`` when there is
+    one, else, for a scenario without errors, its warnings as errors."""
+    if (folder / "expected-strict.txt").is_file():
+        return (folder / "expected-strict.txt").read_text(encoding="utf-8").splitlines()
+    expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
+    if any(": error: " in line for line in expected):
+        return None
+    return [line.replace(": warning: ", ": error: ", 1) for line in expected]
+
+
+WARNED = [name for name in scenarios() if _strict_expectation(FIXTURES / name)
+          and _strict_expectation(FIXTURES / name) != (FIXTURES / name / "expected.txt").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("scenario", WARNED)
+def test_strict_makes_every_warning_an_error(scenario, run_check):
+    expected = _strict_expectation(FIXTURES / scenario)
+
+    code, lines = run_check(FIXTURES / scenario, "--strict")
+
+    assert lines == expected
+    assert code == 1
+
+
+def test_every_warning_has_a_scenario():
+    """One story per kind of warning, each failing under --strict."""
+    texts = "\n".join((FIXTURES / name / "expected.txt").read_text(encoding="utf-8") for name in WARNED)
+    for words in ("has no source.url", "the statement says", "but its confidence is", "due for review since",
+                  "still holds TODO text", "as a comment: the unquoted text", "would be shown as a section heading"):
+        assert words in texts, words
+
+
 def test_every_scenario_is_a_corpus_with_an_expectation():
     names = scenarios()
     assert len(names) >= 50

@@ -63,6 +63,7 @@ def fill_in(path: Path, quote: str) -> None:
     text = text.replace('title: "TODO: a headline for this brief"', "title: Port Vell ferry terminal delayed")
     text = text.replace('summary: "TODO: one paragraph, in plain text, of what the article reports."',
                         "summary: The new terminal opens three months late; the cost is disputed.")
+    text = text.replace('role: "TODO: their role, as the article gives it"', "role: Mayor of Port Vell")
     text = text.replace("actors:\n", "actors:\n"
                         "  - id: tomas-berg\n    name: Tomás Berg\n    kind: person\n    aliases: [Berg]\n", 1)
     text = text.replace("claims:\n", "claims:\n"
@@ -85,7 +86,10 @@ def test_a_contributor_goes_from_an_article_to_a_green_pull_request(tmp_path, ca
     assert (repo / "seeds" / "port-vell.txt").read_text(encoding="utf-8") == SEED
     scaffold = brief.read_text(encoding="utf-8")
     assert scaffold.startswith("# yaml-language-server: $schema=../schema/brief.schema.json\n")
-    assert "#   Ana Ruiz (1)" in scaffold  # a candidate actor found in the text
+    assert "  - id: ana-ruiz  # mentioned 1 time" in scaffold  # a person the text names, declared to check
+    assert "#   Tomás Berg (1)" in scaffold  # a name found in the text, listed
+    code, lines, _ = briefs(repo, capsys, "check", "--changed")
+    assert code == 0 and any("still holds TODO text" in line for line in lines), "the scaffold is not 'ok' as it is"
 
     # 2. One claim, with a quote that is not quite the article's words.
     fill_in(brief, "at least two millon euros")
@@ -94,7 +98,11 @@ def test_a_contributor_goes_from_an_article_to_a_green_pull_request(tmp_path, ca
     assert code == 1
     assert lines == [
         f"briefs/port-vell-terminal.yml:{quote_line}:12: error: claim 'delay-costs-two-million': quote not "
-        "found in seed port-vell.txt; closest passage: \"“at least two million euros”,\""
+        "found in seed port-vell.txt; closest passage: \"“at least two million euros”,\"; where the quote has "
+        "\"millon\", the article has \"million\"",
+        '  quote:   "at least two millon euros"',
+        '  article: "at least two million euros”,"',
+        " " * 29 + "^",  # under the first letter that differs: the article's "i" of "million"
     ]
 
     # 3. Fixed, the check is green; it still advises naming the source's URL and licence.

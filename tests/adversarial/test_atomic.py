@@ -88,7 +88,10 @@ def test_a_validation_failure_touches_nothing(corpus):
 
     assert out.splitlines() == [
         "briefs/terminal-audit.yml:11:12: error: claim 'numbers-do-not-add-up': quote not found in seed harbour.txt; "
-        'closest passage: "“do not add up”"']
+        'closest passage: "“do not add up”"; where the quote has "does", the article has "do"',
+        '  quote:   "does not add up"',
+        '  article: "do not add up”"',
+        "              ^"]
     assert UNCHANGED in err
 
 

@@ -259,7 +259,11 @@ def test_finding_9_invisible_characters_are_shown_in_the_closest_passage(tmp_pat
         f"{B}:13:12: error: claim 'terminal-cheaper-than-planned': quote not found in seed harbour.txt; "
         'closest passage: "called for an inde\\u00adpendent\\u200b audit." (it holds invisible characters, shown as '
         "\\uXXXX: U+00AD SOFT HYPHEN, U+200B ZERO WIDTH SPACE; write them the same way inside a double-quoted "
-        "YAML string)"])
+        'YAML string); where the quote has "independent", the article has "inde\\u00adpendent\\u200b"',
+        # The caret stands under the first difference as printed: the soft hyphen's escape.
+        '  quote:   "called for an independent audit"',
+        '  article: "called for an inde\\u00adpendent\\u200b audit."',
+        " " * 30 + "^"])
 
 
 def test_finding_9_a_quote_may_not_start_or_end_inside_a_character(tmp_path):
