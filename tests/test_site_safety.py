@@ -74,10 +74,12 @@ def brief_yaml(i: int, payload: str) -> dict:
             "role": field(payload, "role"),
             "description": field(payload, "description"),
             "aliases": [payload, f"Alias {i} {payload}"],
-        }],
+        }, {"id": f"relay-{i}", "name": field(payload, f"relay {i}"), "kind": "organization"}],
         "claims": [{
             "id": f"claim-{i}",
             "by": [f"actor-{i}"],
+            "via": f"relay-{i}",
+            "medium": "statement",
             "statement": field(payload, f"statement {i}"),
             "quote": f"The speaker {i} said {payload}",
             "about": [f"actor-{i}"],
@@ -97,6 +99,8 @@ def brief_yaml(i: int, payload: str) -> dict:
             "confidence": "low",
             "horizon": "immediate",
             "quote": f"Opening line {i} with {payload}",
+            "outcome": {"status": "partly", "date": "2030-01-01", "note": field(payload, "outcome note"),
+                        "evidence": [f"https://example.org/outcome/{i}"]},
         }],
     }
 

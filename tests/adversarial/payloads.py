@@ -3,7 +3,7 @@
 Every payload goes into EVERY text field of a brief (title, summary, source
 publisher/author/title, actor name/role/description/aliases, claim statement,
 claim and evidence quotes, evidence title, review note, implication statement
-and quote) and into its seed, each time tagged with the field's name so that a
+and quote, the name of the actor who relayed the claim, the outcome's note) and into its seed, each time tagged with the field's name so that a
 test can say "this exact text must be visible here".
 
 The committed fixture ``fixtures/site/payloads/`` is what ``write_corpus``
@@ -67,7 +67,7 @@ FIELDS = (
     "title", "summary", "source title", "source author", "source publisher",
     "actor name", "actor role", "actor alias", "actor description",
     "claim statement", "claim quote", "evidence quote", "evidence title", "review note",
-    "implication statement", "implication quote", "seed paragraph",
+    "implication statement", "implication quote", "seed paragraph", "relay name", "outcome note",
 )
 
 # URLs that are valid http(s) but try to break out of the attribute they land in.
@@ -127,9 +127,14 @@ actors:
     role: {q('actor role')}
     aliases: [{q('actor alias')}]
     description: {q('actor description')}
+  - id: {i['actor']}-relay
+    name: {q('relay name')}
+    kind: organization
 claims:
   - id: {i['claim']}
     by: [{i['actor']}]
+    via: {i['actor']}-relay
+    medium: statement
     about: [{i['actor']}]
     statement: {q('claim statement')}
     quote: {q('claim quote')}
@@ -150,6 +155,11 @@ implications:
     confidence: moderate
     horizon: near-term
     quote: {q('implication quote')}
+    outcome:
+      status: occurred
+      date: 2024-12-01
+      note: {q('outcome note')}
+      evidence: [https://example.org/{p.slug}/outcome]
 """
 
 

@@ -61,6 +61,8 @@ WHERE: dict[str, list[tuple[str, str, str]]] = {
     "implication quote": [("brief", ".brief-article a.implication-quote", EXACT),
                           ("implication", "blockquote.quote-context mark", EXACT)],
     "seed paragraph": [("brief", ".brief-article", CONTAINS)],
+    "relay name": [("claim", ".claim-meta .relayed a.actor-link", EXACT), ("brief", "claims.via", CARD)],
+    "outcome note": [("implication", ".outcome__note", EXACT)],
 }
 assert set(WHERE) == set(FIELDS)
 
@@ -134,8 +136,9 @@ def _actual(soup: BeautifulSoup, selector: str, mode: str) -> str:
         return page_title(soup)
     if mode == CARD:  # what the highlight card shows: the page's card data, one entry of `selector`
         data = json.loads(soup.find("script", id="briefs-cards").string)
-        (entry,) = data[selector].values()
-        return norm(entry["statement"])
+        section, _, key = selector.partition(".")
+        (entry,) = data[section].values()
+        return norm(entry[key or "statement"])
     if selector == "header":
         return header_title(soup)
     found = article(soup).select(selector)

@@ -46,7 +46,9 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions",
 ]
-CORPORA = {"example": REPO, "multi": MULTI}
+CORPORA = {"example": REPO, "multi": MULTI}  # every test of a `site` runs on each
+# Built on demand only (``built_sites("syria")``): the forecasts' test corpus (issue 15).
+SITES = {**CORPORA, "syria": REPO / "tests" / "fixtures" / "site" / "syria-2019"}
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 SUB_PATH = "briefs-site"
 _SHOTS = pytest.StashKey[list[Path]]()
@@ -87,14 +89,14 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def built_sites(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Site]:
-    """``built_sites(name)``: the site of ``CORPORA[name]``, built on first use (after the browser is found)."""
+    """``built_sites(name)``: the site of ``SITES[name]``, built on first use (after the browser is found)."""
     cache: dict[str, Site | Exception] = {}
 
     def get(name: str) -> Site:
         if name not in cache:
             dest = tmp_path_factory.mktemp(f"site-{name}")
             try:
-                root = build_site_from(CORPORA[name], dest)
+                root = build_site_from(SITES[name], dest)
                 corpus, problems = check_corpus(root.parent)
                 assert corpus is not None, f"{name}: {problems}"
                 cache[name] = Site(name, root, root.parent, corpus)

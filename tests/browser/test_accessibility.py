@@ -50,6 +50,11 @@ STATES = (
     State("example actor", "example", "actors/united-states.html"),
     State("example claim", "example", "claims/iraqi-officials-say-isis-no-longer-a-threat.html"),
     State("example implication", "example", "implications/coalition-mission-phased-transition.html"),
+    State("example track record", "example", "track-record.html"),
+    State("track record", "syria", "track-record.html"),
+    State("relayed claim", "syria", "claims/leaders-to-meet.html"),
+    State("resolved implication", "syria", "implications/us-sanctions-on-turkey.html"),
+    State("card of a relayed claim", "syria", "briefs/us-pulls-back-from-northern-syria.html", _open_card),
 )
 
 

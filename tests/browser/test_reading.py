@@ -160,6 +160,8 @@ def test_hostile_annotation_text_stays_inert_in_the_card(hostile_site, reader):
         doc = brief_yaml(i, PAYLOADS[i])
         expect(card.locator(".briefs-card__statement")).to_have_text(" ".join(doc["claims"][0]["statement"].split()))
         expect(card.locator(".briefs-card__speaker")).to_have_text(" ".join(doc["actors"][0]["name"].split()))
+        expect(card.locator(".briefs-card__relayed")).to_have_text(
+            "via " + " ".join(doc["actors"][1]["name"].split()) + " · Statement")
         assert card.evaluate("c => c.querySelectorAll('script, img, iframe, svg, style, [onerror], [onclick]').length") == 0
         assert page.evaluate("window.__pwned") == 0
     assert not dialogs, f"annotation text ran as script: {dialogs}"
@@ -198,3 +200,19 @@ def test_in_dark_mode_badges_keep_distinct_colours(site, reader, shoot):
         by_family.setdefault(family, set()).add(colour)
     families = {f: next(iter(c)) for f, c in by_family.items() if f in ("likelihood", "confidence", "horizon", "kind")}
     assert len(set(families.values())) == len(families), f"badge families look alike in dark mode: {families}"
+
+
+def test_the_card_says_who_relayed_a_claim_and_what_became_of_an_implication(built_sites, reader):
+    syria = built_sites("syria")
+    page = reader.open(syria.url("briefs/us-pulls-back-from-northern-syria.html"))
+    card = page.locator(CARD)
+
+    page.locator("#claim-leaders-to-meet + a").hover()
+    expect(card).to_be_visible()
+    expect(card.locator(".briefs-card__relayed")).to_have_text("via Turkish presidency · Statement")
+    page.keyboard.press("Escape")
+    page.locator("article h1").hover()
+
+    page.locator('.brief-article a.implication-quote').first.focus()
+    expect(card).to_be_visible()
+    expect(card.locator(".briefs-card__outcome")).to_have_text(re.compile(r"^Outcome: Occurred, \d+ October 2019$"))
