@@ -259,7 +259,8 @@ class Outcome(Record):
             if self.note is None:
                 raise ValueError("an 'unresolvable' outcome needs a 'note' saying why it cannot be decided")
         elif not self.evidence:
-            raise ValueError(f"a '{self.status}' outcome needs 'evidence': at least one http(s) link that"
+            article = "an" if self.status == "occurred" else "a"
+            raise ValueError(f"{article} '{self.status}' outcome needs 'evidence': at least one http(s) link that"
                              " shows what happened")
         return self
 

@@ -44,9 +44,13 @@ def stray_quote(text: str, mark: Any) -> tuple[tuple[int, int], str, str] | None
         return None
     closing = found.end_mark.index - 1
     opened = editor_pos(text, found.start_mark.index)
+    closed = editor_pos(text, closing)
     kind, what = ("double", 'straight "') if found.style == '"' else ("single", "'")
-    at = (f"column {opened[1]}" if opened[0] == editor_pos(text, closing)[0]
-          else f"line {opened[0]}, column {opened[1]}")
-    message = (f"YAML syntax error: this {what} ends the {kind}-quoted text begun at {at},"
+    if opened[0] != closed[0]:  # the text ran on over lines: most likely its closing mark is missing
+        message = (f"YAML syntax error: this {kind}-quoted text has no closing {found.style} on its line, so it"
+                   f" runs on to the {found.style} at line {closed[0]}, column {closed[1]}, and YAML cannot read"
+                   " what follows that")
+        return opened, message, f"close the text on its own line; {_HINTS[found.style]}"
+    message = (f"YAML syntax error: this {what} ends the {kind}-quoted text begun at column {opened[1]},"
                " so YAML cannot read what follows it")
-    return editor_pos(text, closing), message, _HINTS[found.style]
+    return closed, message, _HINTS[found.style]

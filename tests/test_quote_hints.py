@@ -133,3 +133,12 @@ def test_a_quote_mark_that_ends_the_text_early_is_named_with_the_fix(line, col, 
 def test_other_syntax_errors_keep_their_own_message():
     _, problems = load_yaml_text("seed: a.txt\ntitle: a: b\n", "briefs/x.yml")
     assert problems[0].message.startswith("YAML syntax error: mapping values are not allowed")
+
+
+def test_a_quoted_text_left_open_is_named_where_it_starts():
+    text = 'seed: a.txt\nclaims:\n  - statement: "ISIS remains a danger.\n    quote: "ongoing danger"\n'
+    _, [problem] = load_yaml_text(text, "briefs/x.yml")
+
+    assert (problem.line, problem.col) == (3, 16)
+    assert "has no closing \" on its line, so it runs on to the \" at line 4, column 12" in problem.message
+    assert problem.hint.startswith("close the text on its own line")
