@@ -19,9 +19,8 @@ from .diagnostics import Diagnostic
 from .estimative import mismatches
 from .forecasts.due import HORIZON_MONTHS, due_date
 from .forecasts.score import BANDS
-from .load import LoadedYAML
 from .references import ParsedBrief
-from .yaml_advice import cut_warnings, phrase_pos, todo_warnings
+from .yaml_advice import file_warnings, phrase_pos
 
 GUIDE = "see 'Reprinting articles' in docs/annotation-format.md"
 
@@ -84,11 +83,6 @@ def implication_warnings(brief: ParsedBrief, brief_date: dt.date | None, today: 
                     "say what happened: add 'outcome:' with status, date and evidence (see 'Resolving an"
                     " implication' in docs/annotation-format.md)", severity="warning"))
     return out
-
-
-def file_warnings(loaded: LoadedYAML) -> list[Diagnostic]:
-    """Advice on any annotation file: leftover TODO text, unquoted text cut short by ' #'."""
-    return todo_warnings(loaded) + cut_warnings(loaded)
 
 
 def brief_warnings(brief: ParsedBrief, brief_date: dt.date | None, today: dt.date) -> list[Diagnostic]:

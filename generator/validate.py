@@ -18,7 +18,8 @@ from typing import Any, Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
-from .advice import brief_warnings, file_warnings
+from .advice import brief_warnings
+from .yaml_advice import file_warnings
 from .anchor import Anchor, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 from .corpus_files import ACTORS_FILE, CorpusFiles, discover

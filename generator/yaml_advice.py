@@ -8,7 +8,6 @@ the contributor meant. Positions come from the loader's marks (``load.py``).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
 
 from .diagnostics import Diagnostic
 from .load import LoadedYAML, Path_, Pos
@@ -33,47 +32,30 @@ def _key(path: Path_) -> str:
     return next((str(p) for p in reversed(path) if isinstance(p, str)), "")
 
 
-def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every string value with its path (iterative: the loader bounds depth, but never recurse on input)."""
-    stack: list[tuple[Path_, Any]] = [(path, data)]
-    while stack:
-        here, value = stack.pop()
-        if isinstance(value, str):
-            yield here, value
-        elif isinstance(value, dict):
-            stack.extend((here + (k,), v) for k, v in reversed(list(value.items())))
-        elif isinstance(value, list):
-            stack.extend((here + (i,), v) for i, v in reversed(list(enumerate(value))))
-
-
-def todo_warnings(loaded: LoadedYAML) -> list[Diagnostic]:
-    """A warning for each value that still holds ``TODO`` (the placeholders of ``briefs new``)."""
+def file_warnings(loaded: LoadedYAML) -> list[Diagnostic]:
+    """Leftover TODO text, and unquoted prose cut short by ' #word', in one pass over the
+    file's scalar values (the loader keeps each one's parser event)."""
     out = []
-    for path, value in _strings(loaded.data):
-        if TODO.search(value):
+    text = loaded.text
+    for path, event in loaded.scalars.items():
+        value = event.value
+        if "TODO" in value and TODO.search(value):
             pos = loaded.pos(path)
             out.append(Diagnostic(loaded.path, pos.line, pos.col,
                                   f"'{_key(path)}' still holds TODO text from 'briefs new': \"{_clip(value)}\"",
                                   "replace it with your own text, or delete the key if it is optional",
                                   severity="warning"))
-    return out
-
-
-def cut_warnings(loaded: LoadedYAML) -> list[Diagnostic]:
-    """A warning for each unquoted prose value followed by `` #word`` on its line."""
-    out = []
-    for path, event in loaded.scalars.items():
-        if event.style or _key(path) not in PROSE_KEYS:
-            continue  # quoted, folded or literal text keeps its '#'; ids and choices may carry comments
-        m = _CUT.match(loaded.text, event.end_mark.index)
-        if m is None:
-            continue
-        hash_at = m.start(1) - 1
-        line, col = editor_pos(loaded.text, hash_at)
+        end = event.end_mark.index
+        if event.style or text[end : end + 1] not in (" ", "\t"):
+            continue  # quoted, folded or literal text keeps its '#'; most values end their line
+        m = _CUT.match(text, end)
+        if m is None or _key(path) not in PROSE_KEYS:
+            continue  # ids and choices may carry comments
+        line, col = editor_pos(text, m.start(1) - 1)
         comment = "#" + m.group(1).rstrip()
         out.append(Diagnostic(loaded.path, line, col,
                               f"YAML reads \"{_clip(comment)}\" as a comment: the unquoted text of '{_key(path)}'"
-                              f" stops before it, at \"{_clip(event.value)}\"",
+                              f" stops before it, at \"{_clip(value)}\"",
                               "put the whole value in double quotes to keep the '#' and what follows",
                               severity="warning"))
     return out
