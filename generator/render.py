@@ -15,7 +15,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import jinja2
 from markupsafe import Markup
@@ -24,6 +24,9 @@ from . import link
 from .corpus import BriefRecord
 from .highlight import Segment, Span, first_mentions, segment_block
 from .link import Page, Site
+
+if TYPE_CHECKING:
+    from .outputs import SiteOptions
 
 _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _MONTHS = ("January February March April May June July August September October November December").split()
@@ -61,8 +64,13 @@ def yaml_string(value: Any) -> Markup:
 
 
 def count(n: int, word: str) -> str:
-    """'1 claim', '2 claims'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """'1 claim', '2 claims', '1,500 claims'."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def thousands(n: int) -> str:
+    """'1,500'."""
+    return f"{n:,}"
 
 
 def human_date(value: dt.date) -> str:
@@ -82,6 +90,7 @@ def _environment() -> jinja2.Environment:
     env.filters["human_date"] = human_date
     env.filters["yaml_string"] = yaml_string
     env.filters["count"] = count
+    env.filters["thousands"] = thousands
     env.filters["groupby_year"] = _group_by_year
     env.globals.update(
         brief_page=link.brief_page,
@@ -89,6 +98,7 @@ def _environment() -> jinja2.Environment:
         claim_page=link.claim_page,
         implication_page=link.implication_page,
         quote_anchor=link.quote_anchor,
+        tag_page=link.tag_page,
         HOME=link.HOME,
         ACTORS_INDEX=link.ACTORS_INDEX,
         CLAIMS_INDEX=link.CLAIMS_INDEX,
@@ -143,44 +153,52 @@ class _Fragments:
         return memoized
 
 
+class PageRenderer:
+    """Renders pages of one site: ``renderer(template, page, source, **context)``.
+
+    Every template sees ``site``, ``site_name``, ``download_url``, ``here`` (the
+    page being rendered) and ``m`` (the shared macros bound to its folder).
+    """
+
+    def __init__(self, site: Site, options: "SiteOptions | None" = None, *, site_name: str | None = None,
+                 download_url: str | None = None):
+        self.common = {
+            "site": site,
+            "site_name": site_name if site_name is not None else (options.site_name if options else "Briefs"),
+            "download_url": download_url if download_url is not None else (options.download_url if options else None),
+        }
+        self._fragments: dict[str, _Fragments] = {}
+
+    def __call__(self, template: str, page: Page, source: str | None = None, **context: Any) -> RenderedPage:
+        folder = posixpath.dirname(page.path)
+        if folder not in self._fragments:
+            self._fragments[folder] = _Fragments(self.common["site"], folder)
+        text = _ENV.get_template(template).render(here=page, m=self._fragments[folder], **self.common, **context)
+        return RenderedPage(page.path, text, source)
+
+
 def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None) -> Iterator[RenderedPage]:
-    """Every page of the site, in a stable order."""
-    fragments: dict[str, _Fragments] = {}
-    common = {"site": site, "site_name": site_name, "download_url": download_url, "fragments": fragments}
-    yield _render("home.md.j2", link.HOME, common)
-    yield _render("actors_index.md.j2", link.ACTORS_INDEX, common)
-    yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common)
-    yield _render("implications_index.md.j2", link.IMPLICATIONS_INDEX, common)
-    yield _render("timeline.md.j2", link.TIMELINE, common)
-    yield _render("tags.md.j2", link.TAGS, common)
+    """The home page and every entity page, in a stable order (listings: ``listings.py``)."""
+    render = PageRenderer(site, site_name=site_name, download_url=download_url)
+    yield render("home.md.j2", link.HOME)
     for brief in site.corpus.briefs:
-        yield _render("brief.md.j2", link.brief_page(brief.id), common, brief.path,
-                      brief=brief, links=site.brief_links[brief.id], article=article_blocks(site, brief))
+        yield render("brief.md.j2", link.brief_page(brief.id), brief.path,
+                     brief=brief, links=site.brief_links[brief.id], article=article_blocks(site, brief))
     for actor_id, record in site.actors.items():
-        yield _render("actor.md.j2", link.actor_page(actor_id), common, record.path,
-                      record=record, actor=record.actor, links=site.actor_links[actor_id])
+        yield render("actor.md.j2", link.actor_page(actor_id), record.path,
+                     record=record, actor=record.actor, links=site.actor_links[actor_id])
     for claim_id, record in site.claims.items():
         brief = site.briefs[record.brief]
-        yield _render("claim.md.j2", link.claim_page(claim_id), common, record.path,
-                      record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
-                      context=quote_context(brief, record.anchor, "claim", claim_id),
-                      evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
-                                for a in record.evidence_anchors])
+        yield render("claim.md.j2", link.claim_page(claim_id), record.path,
+                     record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
+                     context=quote_context(brief, record.anchor, "claim", claim_id),
+                     evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
+                               for a in record.evidence_anchors])
     for imp_id, record in site.implications.items():
         brief = site.briefs[record.brief]
         context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
-        yield _render("implication.md.j2", link.implication_page(imp_id), common, record.path,
-                      record=record, implication=record.implication, brief=brief, context=context)
-
-
-def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None,
-            **context: Any) -> RenderedPage:
-    folder = posixpath.dirname(page.path)
-    fragments = common["fragments"]
-    if folder not in fragments:
-        fragments[folder] = _Fragments(common["site"], folder)
-    text = _ENV.get_template(template).render(here=page, m=fragments[folder], **common, **context)
-    return RenderedPage(page.path, text, source)
+        yield render("implication.md.j2", link.implication_page(imp_id), record.path,
+                     record=record, implication=record.implication, brief=brief, context=context)
 
 
 @dataclass(frozen=True)
