@@ -57,8 +57,12 @@ def _listing(render: PageRenderer, template: str, first: Page, noun: str, entrie
     parts = paginate(first, entries, PER_PART)
     ranges = tuple(_range(label, part) for part in parts)
     for part in parts:
-        yield render(template, part.page, part=part, parts=parts, ranges=ranges, noun=noun, first_page=first,
-                     **context)
+        # What the page shows besides the entities it reads: its items, its neighbours and,
+        # on the first page, the list of parts.
+        inputs = (template, part, ranges if part.number == 1 else None, tuple(sorted(context.items())))
+        yield render.page(part.page, lambda part=part: render(
+            template, part.page, part=part, parts=parts, ranges=ranges, noun=noun, first_page=first, **context),
+            inputs)
 
 
 def _range(label: Callable[[str], str], part: Part) -> str:

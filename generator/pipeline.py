@@ -16,7 +16,7 @@ from .write import collect
 
 
 def _pages(site: Site, options: SiteOptions):
-    return render_site(site, site_name=options.site_name, download_url=options.download_url)
+    return render_site(site, options)
 
 
 # Every capability's entry point, in the order its outputs are collected.
@@ -37,17 +37,22 @@ def generate(root: Path, options: SiteOptions | None = None) -> Generated:
     Raises CorpusError, listing every problem, when the corpus does not validate;
     WriteError when two outputs would share a path or one would leave the folder.
     """
-    corpus, problems = check_corpus(root)
+    options = options or SiteOptions()
+    corpus, problems = check_corpus(root, options.memo.files if options.memo else None)
     if problems:
         raise CorpusError(problems)
     assert corpus is not None
-    return emit(corpus, options or SiteOptions())
+    return emit(corpus, options)
 
 
 def emit(corpus: Corpus, options: SiteOptions) -> Generated:
     """Link a validated corpus and run every emitter over it."""
     site = link_corpus(corpus)
+    if options.memo is not None:
+        options.memo.start()
     outputs = collect(output for emitter in EMITTERS for output in emitter(site, options))
+    if options.memo is not None:
+        options.memo.finish()
     pages = {path: o for path, o in outputs.items() if isinstance(o, RenderedPage)}
     files = {path: o for path, o in outputs.items() if isinstance(o, SiteFile)}
     return Generated(corpus, site, pages, files)

@@ -15,7 +15,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import jinja2
 from markupsafe import Markup
@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import link
 from .corpus import BriefRecord
 from .highlight import Segment, Span, first_mentions, segment_block
+from .incremental import Reads
 from .link import Page, Site
 
 if TYPE_CHECKING:
@@ -131,24 +132,30 @@ class _Fragments:
 
     Relative links depend only on the folder a page is in, so a fragment
     rendered for ``claims/a.md`` is valid for every page under ``claims/``.
-    This keeps generation linear in the corpus with a small constant.
+    This keeps generation linear in the corpus with a small constant. With
+    ``reads`` (an incremental build), a fragment remembers what it read of the
+    site, and every page that reuses it counts those reads as its own.
     """
 
-    def __init__(self, site: Site, folder: str):
+    def __init__(self, site: Any, folder: str, reads: Reads | None = None):
         here = Page(f"{folder}/_.md" if folder else "_.md")
         self._module = _ENV.get_template("_macros.j2").make_module({"here": here, "site": site})
         self._memo: dict[tuple[Any, ...], Any] = {}
+        self._reads = reads
 
     def __getattr__(self, name: str) -> Any:
         macro = getattr(self._module, name)
         if name not in _MEMOIZED:
             return macro
+        memo, reads = self._memo, self._reads
 
         def memoized(*args: Any) -> Any:
             key = (name, *args)
-            if key not in self._memo:
-                self._memo[key] = macro(*args)
-            return self._memo[key]
+            if key not in memo:
+                memo[key] = reads.record(lambda: macro(*args)) if reads else (macro(*args), None)
+            elif reads:
+                reads.replay(memo[key][1])
+            return memo[key][0]
 
         return memoized
 
@@ -158,12 +165,17 @@ class PageRenderer:
 
     Every template sees ``site``, ``site_name``, ``download_url``, ``here`` (the
     page being rendered) and ``m`` (the shared macros bound to its folder).
+    With ``options.memo`` (``mkdocs serve``), ``page`` reuses a page rendered by
+    an earlier build when nothing it read has changed (``incremental.py``);
+    ``self.site`` is then the tracked view that page jobs must read from.
     """
 
     def __init__(self, site: Site, options: "SiteOptions | None" = None, *, site_name: str | None = None,
                  download_url: str | None = None):
+        self._session = options.memo.session(site) if options is not None and options.memo is not None else None
+        self.site: Any = self._session.site if self._session else site
         self.common = {
-            "site": site,
+            "site": self.site,
             "site_name": site_name if site_name is not None else (options.site_name if options else "Briefs"),
             "download_url": download_url if download_url is not None else (options.download_url if options else None),
         }
@@ -172,33 +184,63 @@ class PageRenderer:
     def __call__(self, template: str, page: Page, source: str | None = None, **context: Any) -> RenderedPage:
         folder = posixpath.dirname(page.path)
         if folder not in self._fragments:
-            self._fragments[folder] = _Fragments(self.common["site"], folder)
+            self._fragments[folder] = _Fragments(self.site, folder, self._session.reads if self._session else None)
         text = _ENV.get_template(template).render(here=page, m=self._fragments[folder], **self.common, **context)
         return RenderedPage(page.path, text, source)
 
+    def page(self, page: Page, job: Callable[[], RenderedPage], inputs: Any = ()) -> RenderedPage:
+        """``job()`` -- which renders ``page`` from ``self.site`` and ``inputs`` -- or, in an
+        incremental build, the page it gave last time if ``inputs`` and every read are unchanged."""
+        if self._session is None:
+            return job()
+        return self._session.get(("page", page.path), (self.common["site_name"], self.common["download_url"], inputs),
+                                 job)
 
-def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None) -> Iterator[RenderedPage]:
+
+def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: str | None = None,
+                download_url: str | None = None) -> Iterator[RenderedPage]:
     """The home page and every entity page, in a stable order (listings: ``listings.py``)."""
-    render = PageRenderer(site, site_name=site_name, download_url=download_url)
-    yield render("home.md.j2", link.HOME)
+    render = PageRenderer(site, options, site_name=site_name, download_url=download_url)
+    s = render.site  # what page jobs read from (tracked in an incremental build)
+    yield render.page(link.HOME, lambda: render("home.md.j2", link.HOME))
     for brief in site.corpus.briefs:
-        yield render("brief.md.j2", link.brief_page(brief.id), brief.path,
-                     brief=brief, links=site.brief_links[brief.id], article=article_blocks(site, brief))
-    for actor_id, record in site.actors.items():
-        yield render("actor.md.j2", link.actor_page(actor_id), record.path,
-                     record=record, actor=record.actor, links=site.actor_links[actor_id])
-    for claim_id, record in site.claims.items():
-        brief = site.briefs[record.brief]
-        yield render("claim.md.j2", link.claim_page(claim_id), record.path,
-                     record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
-                     context=quote_context(brief, record.anchor, "claim", claim_id),
-                     evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
-                               for a in record.evidence_anchors])
-    for imp_id, record in site.implications.items():
-        brief = site.briefs[record.brief]
-        context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
-        yield render("implication.md.j2", link.implication_page(imp_id), record.path,
-                     record=record, implication=record.implication, brief=brief, context=context)
+        yield render.page(link.brief_page(brief.id), lambda b=brief.id: _brief(render, s, b))
+    for actor_id in site.actors:
+        yield render.page(link.actor_page(actor_id), lambda a=actor_id: _actor(render, s, a))
+    for claim_id in site.claims:
+        yield render.page(link.claim_page(claim_id), lambda c=claim_id: _claim(render, s, c))
+    for imp_id in site.implications:
+        yield render.page(link.implication_page(imp_id), lambda i=imp_id: _implication(render, s, i))
+
+
+def _brief(render: PageRenderer, site: Any, brief_id: str) -> RenderedPage:
+    brief = site.briefs[brief_id]
+    return render("brief.md.j2", link.brief_page(brief_id), brief.path,
+                  brief=brief, links=site.brief_links[brief_id], article=article_blocks(site, brief))
+
+
+def _actor(render: PageRenderer, site: Any, actor_id: str) -> RenderedPage:
+    record = site.actors[actor_id]
+    return render("actor.md.j2", link.actor_page(actor_id), record.path,
+                  record=record, actor=record.actor, links=site.actor_links[actor_id])
+
+
+def _claim(render: PageRenderer, site: Any, claim_id: str) -> RenderedPage:
+    record = site.claims[claim_id]
+    brief = site.briefs[record.brief]
+    return render("claim.md.j2", link.claim_page(claim_id), record.path,
+                  record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
+                  context=quote_context(brief, record.anchor, "claim", claim_id),
+                  evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
+                            for a in record.evidence_anchors])
+
+
+def _implication(render: PageRenderer, site: Any, imp_id: str) -> RenderedPage:
+    record = site.implications[imp_id]
+    brief = site.briefs[record.brief]
+    context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
+    return render("implication.md.j2", link.implication_page(imp_id), record.path,
+                  record=record, implication=record.implication, brief=brief, context=context)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ import gc
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
 from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 from .diagnostics import Diagnostic, sort_diagnostics
+from .incremental import FileCache
 from .load import LoadedYAML, load_yaml_file
 from .messages import did_you_mean, validation_diagnostics
 from .model import (
@@ -27,6 +28,7 @@ from .references import ParsedBrief, Place, References, Registry, check_membersh
 from .seeds import SEED_SUFFIXES, Seed, discover_seeds, load_seed
 
 ACTORS_FILE = "_actors.yml"
+T = TypeVar("T")
 _ID = re.compile(ID_PATTERN)
 
 
@@ -52,16 +54,27 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
-    """Validate the corpus under ``root``; return it only when there is no problem at all."""
+def check_corpus(root: Path, files: FileCache | None = None) -> tuple[Corpus | None, list[Diagnostic]]:
+    """Validate the corpus under ``root``; return it only when there is no problem at all.
+
+    With ``files`` (``mkdocs serve``), each file is read and validated once per content.
+    """
     with _gc_paused():
-        return _check_corpus(root)
+        return _check_corpus(root, files or _NO_CACHE)
 
 
-def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
+class _NoCache:
+    def get(self, kind: str, path: Path, compute: Callable[[], T]) -> T:
+        return compute()
+
+
+_NO_CACHE = _NoCache()
+
+
+def _check_corpus(root: Path, files: FileCache | _NoCache) -> tuple[Corpus | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
-    seeds = _load_seeds(root, problems)
-    briefs, shared_actors, raw_ids = _load_briefs(root, problems)
+    seeds = _load_seeds(root, problems, files)
+    briefs, shared_actors, raw_ids = _load_briefs(root, problems, files)
 
     registry = Registry(problems, raw_ids)
     if shared_actors is not None:
@@ -132,10 +145,10 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
 # -- loading --------------------------------------------------------------------------
 
 
-def _load_seeds(root: Path, problems: list[Diagnostic]) -> dict[str, Seed]:
+def _load_seeds(root: Path, problems: list[Diagnostic], files: FileCache | _NoCache) -> dict[str, Seed]:
     seeds: dict[str, Seed] = {}
     for path in discover_seeds(root):
-        seed, found = load_seed(path, _rel(root, path))
+        seed, found = files.get("seed", path, lambda: load_seed(path, _rel(root, path)))
         problems.extend(found)
         if seed is not None:
             seeds[seed.name] = seed
@@ -150,7 +163,7 @@ def discover_briefs(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
 
 
-def _load_briefs(root: Path, problems: list[Diagnostic]):
+def _load_briefs(root: Path, problems: list[Diagnostic], files: FileCache | _NoCache):
     briefs: list[ParsedBrief] = []
     shared: tuple[LoadedYAML, tuple[tuple[int, Actor], ...]] | None = None
     raw_ids: dict[str, set[str]] = {"actor": set(), "claim": set(), "implication": set()}
@@ -161,28 +174,46 @@ def _load_briefs(root: Path, problems: list[Diagnostic]):
             continue
         if path.name.startswith("_") and path.name != ACTORS_FILE:
             continue  # spec: files starting with '_' are not briefs
-        loaded, found = load_yaml_file(path, rel)
+        if path.name != ACTORS_FILE:
+            loaded, found, brief = files.get("brief", path, lambda: _parse_brief_file(path, rel))
+            problems.extend(found)
+            if loaded is not None:
+                _harvest_ids(loaded.data, raw_ids)
+            if brief is not None:
+                briefs.append(brief)
+            continue
+        loaded, found, actors = files.get("actors", path, lambda: _parse_actors_file(path, rel))
         problems.extend(found)
-        if loaded is None:
-            continue
-        if path.name == ACTORS_FILE:
+        if loaded is not None:
             _harvest_ids(loaded.data, raw_ids, top="actors")
-            if not isinstance(loaded.data, list):
-                try:
-                    ActorsFile.validate_python(loaded.data)
-                except ValidationError as exc:
-                    problems.extend(validation_diagnostics(exc, loaded, Actor))
-                continue
-            shared = (loaded, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems)))
-            continue
-        id_problem = brief_id_problem(path.stem)
-        if id_problem:  # reported, and the brief is still checked for everything else
-            problems.append(Diagnostic(rel, 1, 1, id_problem[0], id_problem[1]))
-        brief = _validate_brief(path.stem, loaded, problems)
-        _harvest_ids(loaded.data, raw_ids)
-        if brief is not None:
-            briefs.append(brief)
+        if actors is not None:
+            shared = (loaded, actors)
     return briefs, shared, raw_ids
+
+
+def _parse_actors_file(path: Path, rel: str):
+    """``_actors.yml`` read and validated on its own: (loaded, problems, valid actors or None)."""
+    loaded, problems = load_yaml_file(path, rel)
+    if loaded is None:
+        return None, problems, None
+    if not isinstance(loaded.data, list):
+        try:
+            ActorsFile.validate_python(loaded.data)
+        except ValidationError as exc:
+            problems.extend(validation_diagnostics(exc, loaded, Actor))
+        return loaded, problems, None
+    return loaded, problems, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems))
+
+
+def _parse_brief_file(path: Path, rel: str) -> tuple[LoadedYAML | None, list[Diagnostic], ParsedBrief | None]:
+    """One brief file read and validated on its own (a function of its bytes and name only)."""
+    loaded, problems = load_yaml_file(path, rel)
+    if loaded is None:
+        return None, problems, None
+    id_problem = brief_id_problem(path.stem)
+    if id_problem:  # reported, and the brief is still checked for everything else
+        problems.append(Diagnostic(rel, 1, 1, id_problem[0], id_problem[1]))
+    return loaded, problems, _validate_brief(path.stem, loaded, problems)
 
 
 def _validate_items(items: list[Any], adapter: TypeAdapter, loaded: LoadedYAML, prefix: tuple[str | int, ...],
