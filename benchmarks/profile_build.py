@@ -34,12 +34,14 @@ from generator.cli import main as briefs  # noqa: E402
 COMPONENTS = (
     ("briefs: check corpus", "generator/validate.py", "check_corpus"),
     ("briefs: link + render pages (plugin on_files)", "generator/plugin.py", "on_files"),
-    ("Python-Markdown (convert)", "markdown/core.py", "convert"),
-    ("theme templates (Jinja, per page)", "mkdocs/commands/build.py", "_build_template"),
+    ("MkDocs: read + render Markdown (_populate_page)", "mkdocs/commands/build.py", "_populate_page"),
+    ("  of which Python-Markdown (convert)", "markdown/core.py", "convert"),
+    ("MkDocs: template + write (_build_page)", "mkdocs/commands/build.py", "_build_page"),
+    ("  of which Material's base.html", "material/templates/base.html", "root"),
     ("Material search plugin (per page)", "material/plugins/search/plugin.py", "on_page_context"),
     ("Material search plugin (index)", "material/plugins/search/plugin.py", "on_post_build"),
     ("Material offline plugin", "material/plugins/offline/plugin.py", "on_post_build"),
-    ("writing pages (MkDocs write_file)", "mkdocs/utils/__init__.py", "write_file"),
+    ("  of which writing files (write_file)", "mkdocs/utils/__init__.py", "write_file"),
     ("whole build (mkdocs build)", "mkdocs/commands/build.py", "build"),
 )
 
