@@ -69,8 +69,9 @@ class RawHtmlBlocks(Preprocessor):
 
 class RawHtmlExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        # Before 'html_block' (priority 20), after 'normalize_whitespace' (30).
-        md.preprocessors.register(RawHtmlBlocks(md), "briefs_raw_html", 25)
+        # Before 'html_block' (priority 20); after 'normalize_whitespace' (30) and after fenced
+        # code blocks ('fenced_code_block', 25, which Zensical always adds), whose HTML is code.
+        md.preprocessors.register(RawHtmlBlocks(md), "briefs_raw_html", 22)
 
 
 def makeExtension(**kwargs: object) -> RawHtmlExtension:  # noqa: N802 (Python-Markdown's entry point)

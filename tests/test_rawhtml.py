@@ -86,3 +86,14 @@ def test_the_extension_takes_the_raw_blocks_of_a_generated_page() -> None:
 ])
 def test_edge_cases_render_the_same(text: str) -> None:
     assert _convert(text, fast=True) == _convert(text, fast=False)
+
+
+def test_html_inside_a_fenced_code_block_stays_code() -> None:
+    """Zensical adds fenced code blocks (pymdownx.superfences) to every site: HTML shown as code
+    in a hand-written page must not be taken as a raw block."""
+    text = "Example:\n\n```html\n\n<div class=\"x\">\n<p>shown</p>\n</div>\n\n```\n\nafter\n"
+    for fences in ("fenced_code", "pymdownx.superfences"):
+        plain = markdown.Markdown(extensions=[*EXTENSIONS, fences]).convert(text)
+        fast = markdown.Markdown(extensions=[*EXTENSIONS, RawHtmlExtension(), fences]).convert(text)
+        assert fast == plain
+        assert '<div class="x">' not in fast  # shown as code, not live HTML
