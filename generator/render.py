@@ -86,6 +86,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are package files: no stat() per page to see if they changed
     )
     env.filters["md"] = md_inline
     env.filters["human_date"] = human_date
