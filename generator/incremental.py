@@ -22,10 +22,8 @@ rewrites only those that changed.
 from __future__ import annotations
 
 import hashlib
-import stat
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from .link import Site
@@ -33,7 +31,6 @@ from .link import Site
 T = TypeVar("T")
 WHOLE = "*whole*"  # the key of a read of a whole field (iterating a mapping, the timeline)
 _MISSING = object()
-MAX_CACHED_BYTES = 2 * 1024 * 1024  # larger files are not cached (the loaders refuse them anyway)
 _FIELDS = ("briefs", "brief_links", "actor_links", "claim_links", "actors", "claims", "implications", "tags",
            "counts")
 
@@ -178,21 +175,18 @@ class Session:
 
 
 class FileCache:
-    """Per-file results of reading and validating the corpus, by path and content."""
+    """Per-file results of parsing and validating the corpus, by file and content.
+
+    The loaders read each file (safely: no links, size caps) and pass its text;
+    the cache never opens a file itself.
+    """
 
     def __init__(self) -> None:
-        self._entries: dict[tuple[str, str], tuple[bytes, Any]] = {}
+        self._entries: dict[Hashable, tuple[bytes, Any]] = {}
 
-    def get(self, kind: str, path: Path, compute: Callable[[], T]) -> T:
-        """``compute()`` for the file at ``path``, or its earlier result if the file's bytes are the same."""
-        try:
-            st = path.lstat()
-            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHED_BYTES:
-                return compute()  # symlinks, devices, huge files: the loader refuses them unread
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
-        except OSError:
-            return compute()  # let the loader report it
-        key = (kind, str(path))
+    def get(self, key: Hashable, text: str, compute: Callable[[], T]) -> T:
+        """``compute()`` for the file ``key`` whose content is ``text``, or its earlier result for the same text."""
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
         entry = self._entries.get(key)
         if entry is not None and entry[0] == digest:
             return entry[1]

@@ -11,7 +11,7 @@ import gc
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Hashable, Iterator, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -19,13 +19,13 @@ from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quot
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 from .diagnostics import Diagnostic, sort_diagnostics
 from .incremental import FileCache
-from .load import LoadedYAML, load_yaml_file
+from .load import LoadedYAML, load_yaml_text, read_text
 from .messages import did_you_mean, validation_diagnostics
 from .model import (
     ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
 )
 from .references import ParsedBrief, Place, References, Registry, check_membership_loops
-from .seeds import SEED_SUFFIXES, Seed, discover_seeds, load_seed
+from .seeds import SEED_SUFFIXES, Seed, discover_seeds, parse_seed, read_seed
 
 ACTORS_FILE = "_actors.yml"
 T = TypeVar("T")
@@ -64,7 +64,7 @@ def check_corpus(root: Path, files: FileCache | None = None) -> tuple[Corpus | N
 
 
 class _NoCache:
-    def get(self, kind: str, path: Path, compute: Callable[[], T]) -> T:
+    def get(self, key: Hashable, text: str, compute: Callable[[], T]) -> T:
         return compute()
 
 
@@ -148,7 +148,12 @@ def _check_corpus(root: Path, files: FileCache | _NoCache) -> tuple[Corpus | Non
 def _load_seeds(root: Path, problems: list[Diagnostic], files: FileCache | _NoCache) -> dict[str, Seed]:
     seeds: dict[str, Seed] = {}
     for path in discover_seeds(root):
-        seed, found = files.get("seed", path, lambda: load_seed(path, _rel(root, path)))
+        rel = _rel(root, path)
+        text, found = read_seed(path, rel)
+        if text is not None:
+            seed, found = files.get(("seed", rel), text, lambda: parse_seed(text, path.name, rel))
+        else:
+            seed = None
         problems.extend(found)
         if seed is not None:
             seeds[seed.name] = seed
@@ -175,14 +180,20 @@ def _load_briefs(root: Path, problems: list[Diagnostic], files: FileCache | _NoC
         if path.name.startswith("_") and path.name != ACTORS_FILE:
             continue  # spec: files starting with '_' are not briefs
         if path.name != ACTORS_FILE:
-            loaded, found, brief = files.get("brief", path, lambda: _parse_brief_file(path, rel))
+            text, found = read_text(path, rel)
+            loaded = brief = None
+            if text is not None:
+                loaded, found, brief = files.get(("brief", rel), text, lambda: _parse_brief_text(path.stem, text, rel))
             problems.extend(found)
             if loaded is not None:
                 _harvest_ids(loaded.data, raw_ids)
             if brief is not None:
                 briefs.append(brief)
             continue
-        loaded, found, actors = files.get("actors", path, lambda: _parse_actors_file(path, rel))
+        text, found = read_text(path, rel)
+        loaded = actors = None
+        if text is not None:
+            loaded, found, actors = files.get(("actors", rel), text, lambda: _parse_actors_text(text, rel))
         problems.extend(found)
         if loaded is not None:
             _harvest_ids(loaded.data, raw_ids, top="actors")
@@ -191,9 +202,9 @@ def _load_briefs(root: Path, problems: list[Diagnostic], files: FileCache | _NoC
     return briefs, shared, raw_ids
 
 
-def _parse_actors_file(path: Path, rel: str):
-    """``_actors.yml`` read and validated on its own: (loaded, problems, valid actors or None)."""
-    loaded, problems = load_yaml_file(path, rel)
+def _parse_actors_text(text: str, rel: str):
+    """``_actors.yml`` parsed and validated on its own: (loaded, problems, valid actors or None)."""
+    loaded, problems = load_yaml_text(text, rel)
     if loaded is None:
         return None, problems, None
     if not isinstance(loaded.data, list):
@@ -205,15 +216,16 @@ def _parse_actors_file(path: Path, rel: str):
     return loaded, problems, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems))
 
 
-def _parse_brief_file(path: Path, rel: str) -> tuple[LoadedYAML | None, list[Diagnostic], ParsedBrief | None]:
-    """One brief file read and validated on its own (a function of its bytes and name only)."""
-    loaded, problems = load_yaml_file(path, rel)
+def _parse_brief_text(brief_id: str, text: str, rel: str) -> tuple[LoadedYAML | None, list[Diagnostic],
+                                                                     ParsedBrief | None]:
+    """One brief file parsed and validated on its own (a function of its text and name only)."""
+    loaded, problems = load_yaml_text(text, rel)
     if loaded is None:
         return None, problems, None
-    id_problem = brief_id_problem(path.stem)
+    id_problem = brief_id_problem(brief_id)
     if id_problem:  # reported, and the brief is still checked for everything else
         problems.append(Diagnostic(rel, 1, 1, id_problem[0], id_problem[1]))
-    return loaded, problems, _validate_brief(path.stem, loaded, problems)
+    return loaded, problems, _validate_brief(brief_id, loaded, problems)
 
 
 def _validate_items(items: list[Any], adapter: TypeAdapter, loaded: LoadedYAML, prefix: tuple[str | int, ...],
