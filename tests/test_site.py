@@ -324,14 +324,20 @@ def test_implication_pages_show_the_claims_behind_them_and_who_is_affected(built
             assert value.replace("-", " ") in estimate, (imp_id, value)
 
 
-def test_tags_page_lists_each_brief_under_its_tags(built: Built) -> None:
+def test_tags_page_links_each_tag_to_the_briefs_that_carry_it(built: Built) -> None:
+    """tags.html lists every tag (its entry keeps the id tag-<tag> that older links point to);
+    each tag's own page lists its briefs, and a brief's tag links go there."""
     soup = built.site.soup("tags.html")
     for brief in built.corpus.briefs:
         for tag in brief.doc.tags:
-            heading = soup.find(id=f"tag-{tag}")
-            assert heading is not None, tag
-            listing = heading.find_next_sibling("ul")
+            entry = soup.find(id=f"tag-{tag}")
+            assert entry is not None, tag
+            assert [resolve("tags.html", a["href"])[0] for a in entry.select("a.tag")] == [f"tags/{tag}.html"]
+            listing = content(built.site.soup(f"tags/{tag}.html"))
             assert brief.id in {Path(a["href"]).stem for a in listing.select("a.brief-link")}, (tag, brief.id)
+        page = f"briefs/{brief.id}.html"
+        links = {resolve(page, a["href"])[0] for a in content(built.site.soup(page)).select("a.tag")}
+        assert links == {f"tags/{tag}.html" for tag in brief.doc.tags}, brief.id
 
 
 def test_counts_read_as_english(built: Built) -> None:
