@@ -12,7 +12,11 @@ The pipeline, one module per stage:
     corpus.py    the validated corpus (records the site is rendered from)
     link.py      resolve references, backlinks and relations
     highlight.py cut article paragraphs into quotes and actor mentions
-    render.py    Jinja templates -> Markdown pages
+    render.py    Jinja templates -> Markdown pages (home and entity pages)
+    listings.py  the indexes and the timeline, split into parts (paginate.py)
+    rawhtml.py   Markdown extension: the generator's raw HTML stashed, not re-parsed
+    incremental.py  mkdocs serve: files validated once per content, pages re-rendered
+                 only when what they read changed
     outputs.py   what emitters produce: pages and other site files; site options
     write.py     write pages to disk atomically
     pipeline.py  the stages end to end, for the adapters; EMITTERS lists every
