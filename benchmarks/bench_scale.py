@@ -113,27 +113,31 @@ def serve_edit_loop(corpus: Path) -> tuple[float, float]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}/briefs/brief-000003.html"
+    log = open(corpus / "serve.log", "wb")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                              cwd=corpus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=corpus, stdout=log, stderr=subprocess.STDOUT)
     try:
         start = time.perf_counter()
-        _wait(url, "Synthetic brief 3:", 3600)
+        _wait(url, "Synthetic brief 3:", 3600, server)
         started = time.perf_counter() - start
         time.sleep(2)  # let the watcher settle
         brief = corpus / "briefs" / "brief-000003.yml"
         text = brief.read_text(encoding="utf-8")
         brief.write_text(text.replace('title: "Synthetic brief 3:', 'title: "Edited brief 3:'), encoding="utf-8")
         edited = time.perf_counter()
-        _wait(url, "Edited brief 3:", 600)
+        _wait(url, "Edited brief 3:", 600, server)
         return started, time.perf_counter() - edited
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
-def _wait(url: str, text: str, timeout: float) -> None:
+def _wait(url: str, text: str, timeout: float, server: subprocess.Popen) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve exited with {server.returncode}; see serve.log in the corpus folder")
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 if text in response.read().decode("utf-8"):
