@@ -8,7 +8,8 @@ component: our generator (check, link, render), Python-Markdown, the theme's
 Jinja templates, Material's search plugin, writing files, and MkDocs' own work
 (the rest). ``--no-search`` builds with a copy of mkdocs.yml without the search
 and offline plugins, to see what remains without them. cProfile slows Python
-code down (about 1.5-2x here), so read the shares, not the seconds.
+code down (about 1.5-2x here), so read the shares, not the seconds. The clock is
+the process's CPU time, so other work on the machine does not distort the shares.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-import re
 import sys
 import tempfile
 import time
@@ -64,7 +64,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
         corpus = prepare_corpus(write_corpus(base / "src", args.briefs), base / "corpus", search=not args.no_search)
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)
         start = time.perf_counter()
         profile.enable()
         code = briefs(["build", "--root", str(corpus)])
@@ -75,7 +75,7 @@ def main() -> None:
     stats = pstats.Stats(profile)
     total = cumulative(stats, "generator/cli.py", "main")
     print(f"{args.briefs} briefs, {pages} HTML pages, {'without' if args.no_search else 'with'} Material search: "
-          f"{wall:.1f} s under cProfile")
+          f"{wall:.1f} s wall-clock under cProfile (seconds below: CPU)")
     print(f"{'component':<48} {'s':>8} {'share':>6}")
     for label, path, name in COMPONENTS:
         seconds = cumulative(stats, path, name)
