@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import listings, speakers
 from .corpus import Corpus
 from .diagnostics import CorpusError
-from . import listings
 from .link import Site, link_corpus
 from .outputs import Emitter, SiteFile, SiteOptions
 from .render import RenderedPage, render_site
@@ -20,7 +20,7 @@ def _pages(site: Site, options: SiteOptions):
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit)
+EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,13 @@ import jinja2
 from markupsafe import Markup
 
 from . import link
+from .cards import brief_card_data
 from .corpus import BriefRecord
+from .headline import cut, headline
+from .licenses import license_name_and_url
+from .marks import mark
+from .relations import actor_relations, claim_status
+from .speakers import short_label, speaker_index
 from .highlight import Segment, Span, first_mentions, segment_block
 from .incremental import Reads
 from .link import Page, Site
@@ -94,6 +100,9 @@ def _environment() -> jinja2.Environment:
     env.filters["count"] = count
     env.filters["thousands"] = thousands
     env.filters["groupby_year"] = _group_by_year
+    env.filters["headline"] = headline
+    env.filters["clip"] = lambda text: cut(" ".join(str(text).split()), DESCRIPTION_MAX)
+    env.filters["license"] = license_name_and_url
     env.globals.update(
         brief_page=link.brief_page,
         actor_page=link.actor_page,
@@ -108,6 +117,10 @@ def _environment() -> jinja2.Environment:
         TIMELINE=link.TIMELINE,
         TAGS=link.TAGS,
         LATEST_BRIEFS=link.LATEST_BRIEFS,
+        HOW_TO_READ=HOW_TO_READ,
+        claim_status=None,  # bound to the site per page (render_site)
+        short_label=short_label,
+        speaker_index=speaker_index,
     )
     return env
 
@@ -119,6 +132,8 @@ def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, li
     return list(groups.items())
 
 
+DESCRIPTION_MAX = 200  # characters of a page's meta description
+HOW_TO_READ = Page("how-to-read.md")  # docs/how-to-read.md: every badge links to its definition there
 _ENV = _environment()
 
 
@@ -179,6 +194,7 @@ class PageRenderer:
             "site": self.site,
             "site_name": site_name if site_name is not None else (options.site_name if options else "Briefs"),
             "download_url": download_url if download_url is not None else (options.download_url if options else None),
+            "claim_status": lambda claim_id: claim_status(self.site, claim_id),
         }
         self._fragments: dict[str, _Fragments] = {}
 
@@ -206,8 +222,9 @@ def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: 
     yield render.page(link.HOME, lambda: render("home.md.j2", link.HOME))
     for brief in site.corpus.briefs:
         yield render.page(link.brief_page(brief.id), lambda b=brief.id: _brief(render, s, b))
+    ties = actor_relations(site)  # whole-site rankings: each actor page gets its own as an input
     for actor_id in site.actors:
-        yield render.page(link.actor_page(actor_id), lambda a=actor_id: _actor(render, s, a))
+        yield render.page(link.actor_page(actor_id), lambda a=actor_id: _actor(render, s, a, ties[a]), ties[actor_id])
     for claim_id in site.claims:
         yield render.page(link.claim_page(claim_id), lambda c=claim_id: _claim(render, s, c))
     for imp_id in site.implications:
@@ -216,14 +233,19 @@ def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: 
 
 def _brief(render: PageRenderer, site: Any, brief_id: str) -> RenderedPage:
     brief = site.briefs[brief_id]
-    return render("brief.md.j2", link.brief_page(brief_id), brief.path,
-                  brief=brief, links=site.brief_links[brief_id], article=article_blocks(site, brief))
+    page = link.brief_page(brief_id)
+    return render("brief.md.j2", page, brief.path,
+                  brief=brief, links=site.brief_links[brief_id], cards=brief_card_data(site, brief_id, page),
+                  speakers=list(dict.fromkeys(a for c in site.brief_links[brief_id].claims
+                                              for a in site.claims[c].claim.by)),
+                  article=[(block, [mark(site, seg) for seg in block.segments])
+                           for block in article_blocks(site, brief)])
 
 
-def _actor(render: PageRenderer, site: Any, actor_id: str) -> RenderedPage:
+def _actor(render: PageRenderer, site: Any, actor_id: str, rel: Any) -> RenderedPage:
     record = site.actors[actor_id]
     return render("actor.md.j2", link.actor_page(actor_id), record.path,
-                  record=record, actor=record.actor, links=site.actor_links[actor_id])
+                  record=record, actor=record.actor, links=site.actor_links[actor_id], rel=rel)
 
 
 def _claim(render: PageRenderer, site: Any, claim_id: str) -> RenderedPage:

@@ -8,6 +8,7 @@ a ``Diagnostic``; nothing is raised, so one run reports them all.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +16,10 @@ from typing import Any, Callable, Hashable, Iterator, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from .advice import source_warnings
 from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
+from .corpus_files import ACTORS_FILE, CorpusFiles, discover
 from .diagnostics import Diagnostic, sort_diagnostics
 from .incremental import FileCache
 from .load import LoadedYAML, load_yaml_text, read_text
@@ -25,11 +28,10 @@ from .model import (
     ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
 )
 from .references import ParsedBrief, Place, References, Registry, check_membership_loops
-from .seeds import SEED_SUFFIXES, Seed, discover_seeds, parse_seed, read_seed
+from .seeds import SEED_SUFFIXES, Seed, parse_seed, read_seed
 
-ACTORS_FILE = "_actors.yml"
-T = TypeVar("T")
 _ID = re.compile(ID_PATTERN)
+T = TypeVar("T")
 
 
 _ACTOR = TypeAdapter(Actor)
@@ -54,13 +56,16 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_corpus(root: Path, files: FileCache | None = None) -> tuple[Corpus | None, list[Diagnostic]]:
+def check_corpus(root: Path, cache: FileCache | None = None) -> tuple[Corpus | None, list[Diagnostic]]:
     """Validate the corpus under ``root``; return it only when there is no problem at all.
 
-    With ``files`` (``mkdocs serve``), each file is read and validated once per content.
+    Warnings (advice that never fails a check) are on the returned corpus
+    (``Corpus.warnings``); they are given only once there are no errors, so a
+    broken corpus's report lists what must be fixed. With ``cache``
+    (``mkdocs serve``), each file is parsed and validated once per content.
     """
     with _gc_paused():
-        return _check_corpus(root, files or _NO_CACHE)
+        return _check_corpus(root, cache or _NO_CACHE)
 
 
 class _NoCache:
@@ -71,10 +76,11 @@ class _NoCache:
 _NO_CACHE = _NoCache()
 
 
-def _check_corpus(root: Path, files: FileCache | _NoCache) -> tuple[Corpus | None, list[Diagnostic]]:
-    problems: list[Diagnostic] = []
-    seeds = _load_seeds(root, problems, files)
-    briefs, shared_actors, raw_ids = _load_briefs(root, problems, files)
+def _check_corpus(root: Path, cache: FileCache | _NoCache) -> tuple[Corpus | None, list[Diagnostic]]:
+    files = discover(root)
+    problems: list[Diagnostic] = list(files.problems)
+    seeds = _load_seeds(root, files, problems, cache)
+    briefs, shared_actors, raw_ids = _load_briefs(root, files, problems, cache)
 
     registry = Registry(problems, raw_ids)
     if shared_actors is not None:
@@ -128,6 +134,7 @@ def _check_corpus(root: Path, files: FileCache | _NoCache) -> tuple[Corpus | Non
 
     if problems:
         return None, sort_diagnostics(problems)
+    warnings = [w for brief in briefs for w in source_warnings(brief)]
     actors = {
         actor_id: ActorRecord(actor, place.path, place.pos.line, place.brief)
         for actor_id, (actor, place) in registry.entries["actor"].items()
@@ -138,6 +145,7 @@ def _check_corpus(root: Path, files: FileCache | _NoCache) -> tuple[Corpus | Non
         claims=dict(sorted(claims.items())),
         implications=dict(sorted(implications.items())),
         seeds=seeds,
+        warnings=tuple(sort_diagnostics(warnings)),
     )
     return corpus, []
 
@@ -145,60 +153,49 @@ def _check_corpus(root: Path, files: FileCache | _NoCache) -> tuple[Corpus | Non
 # -- loading --------------------------------------------------------------------------
 
 
-def _load_seeds(root: Path, problems: list[Diagnostic], files: FileCache | _NoCache) -> dict[str, Seed]:
+def _load_seeds(root: Path, files: CorpusFiles, problems: list[Diagnostic],
+                cache: FileCache | _NoCache) -> dict[str, Seed]:
     seeds: dict[str, Seed] = {}
-    for path in discover_seeds(root):
+    for path in files.seeds:
         rel = _rel(root, path)
         text, found = read_seed(path, rel)
+        seed = None
         if text is not None:
-            seed, found = files.get(("seed", rel), text, lambda: parse_seed(text, path.name, rel))
-        else:
-            seed = None
+            seed, found = cache.get(("seed", rel), text, lambda: parse_seed(text, path.name, rel))
         problems.extend(found)
         if seed is not None:
             seeds[seed.name] = seed
     return seeds
 
 
-def discover_briefs(root: Path) -> list[Path]:
-    """Every ``*.yml``/``*.yaml`` under ``briefs/`` (not recursive), sorted by name."""
-    folder = root / "briefs"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
-
-
-def _load_briefs(root: Path, problems: list[Diagnostic], files: FileCache | _NoCache):
+def _load_briefs(root: Path, files: CorpusFiles, problems: list[Diagnostic], cache: FileCache | _NoCache):
+    """Each file is read safely, then parsed and validated on its own (``cache`` keeps that
+    per content); what follows needs the whole corpus."""
     briefs: list[ParsedBrief] = []
     shared: tuple[LoadedYAML, tuple[tuple[int, Actor], ...]] | None = None
     raw_ids: dict[str, set[str]] = {"actor": set(), "claim": set(), "implication": set()}
-    for path in discover_briefs(root):
-        rel = _rel(root, path)
-        if path.suffix == ".yaml" and (path.stem == "_actors" or not path.name.startswith("_")):
-            problems.append(Diagnostic(rel, 1, 1, "brief files end in '.yml'", f"rename it to {path.stem}.yml"))
-            continue
-        if path.name.startswith("_") and path.name != ACTORS_FILE:
-            continue  # spec: files starting with '_' are not briefs
-        if path.name != ACTORS_FILE:
-            text, found = read_text(path, rel)
-            loaded = brief = None
-            if text is not None:
-                loaded, found, brief = files.get(("brief", rel), text, lambda: _parse_brief_text(path.stem, text, rel))
-            problems.extend(found)
-            if loaded is not None:
-                _harvest_ids(loaded.data, raw_ids)
-            if brief is not None:
-                briefs.append(brief)
-            continue
-        text, found = read_text(path, rel)
+    if files.actors is not None:
+        rel = _rel(root, files.actors)
+        text, found = read_text(files.actors, rel)
         loaded = actors = None
         if text is not None:
-            loaded, found, actors = files.get(("actors", rel), text, lambda: _parse_actors_text(text, rel))
+            loaded, found, actors = cache.get(("actors", rel), text, lambda: _parse_actors_text(text, rel))
         problems.extend(found)
         if loaded is not None:
             _harvest_ids(loaded.data, raw_ids, top="actors")
         if actors is not None:
             shared = (loaded, actors)
+    for path in files.briefs:
+        rel = _rel(root, path)
+        text, found = read_text(path, rel)
+        loaded = brief = None
+        if text is not None:
+            loaded, found, brief = cache.get(("brief", rel), text, lambda: _parse_brief_text(path.stem, text, rel))
+        problems.extend(found)
+        if loaded is not None:
+            _harvest_ids(loaded.data, raw_ids)
+        if brief is not None:
+            briefs.append(brief)
     return briefs, shared, raw_ids
 
 
@@ -323,7 +320,8 @@ def _seed_for(brief: ParsedBrief, seeds: dict[str, Seed], root: Path, problems: 
         return seeds[name]
     pos = brief.loaded.pos(("seed",))
     try:
-        exists = (root / "seeds" / name).is_file()
+        # a link or a folder named like a seed is reported by corpus_files
+        exists = name not in (".", "..") and os.path.lexists(root / "seeds" / name)
     except OSError:  # e.g. a name too long for the file system
         exists = False
     if exists:

@@ -15,6 +15,7 @@ from pathlib import Path
 import mkdocs.commands.build
 import pytest
 
+import generator.output_folder
 import generator.render
 import generator.write
 from generator.write import WriteError
@@ -106,16 +107,16 @@ def test_a_rendering_failure_touches_nothing(corpus, monkeypatch):
 
 
 def test_a_template_failing_halfway_through_the_pages_touches_nothing(corpus, monkeypatch):
-    real = generator.render._render
+    real = generator.render.PageRenderer.__call__
     calls = []
 
-    def third_page_explodes(*args, **kwargs):
+    def third_page_explodes(self, *args, **kwargs):
         calls.append(args[0])
         if len(calls) == 3:
             raise RuntimeError(f"template {args[0]} exploded")
-        return real(*args, **kwargs)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(generator.render, "_render", third_page_explodes)
+    monkeypatch.setattr(generator.render.PageRenderer, "__call__", third_page_explodes)
 
     out, err = fails_and_leaves_the_site(corpus)
 
@@ -126,7 +127,7 @@ def test_a_template_failing_halfway_through_the_pages_touches_nothing(corpus, mo
 
 
 def _failing_replace(monkeypatch, fails_when) -> list[tuple[str, str]]:
-    """Make os.replace (as generator.write calls it) fail for the renames ``fails_when`` picks."""
+    """Make os.replace (as generator.output_folder calls it) fail for the renames ``fails_when`` picks."""
     real = os.replace
     seen: list[tuple[str, str]] = []
 
@@ -136,7 +137,7 @@ def _failing_replace(monkeypatch, fails_when) -> list[tuple[str, str]]:
             raise OSError(28, "No space left on device")
         return real(src, dst, *args, **kwargs)
 
-    monkeypatch.setattr(generator.write.os, "replace", replace)
+    monkeypatch.setattr(generator.output_folder.os, "replace", replace)
     return seen
 
 
