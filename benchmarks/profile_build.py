@@ -1,88 +1,128 @@
-"""Where does `briefs build` spend its time? A cProfile breakdown by component.
+"""Where does `briefs build` spend its time? CPU seconds by component.
 
-    python benchmarks/profile_build.py [N] [--no-search] [--top K]   (default: 1000 briefs)
+    python benchmarks/profile_build.py [N] [--no-search] [--cprofile K]   (default: 1000 briefs)
 
-Writes a synthetic corpus of N briefs, builds it once under cProfile (in this
-process, like ``briefs build``) and prints the cumulative time of each
-component: our generator (check, link, render), Python-Markdown, the theme's
-Jinja templates, Material's search plugin, writing files, and MkDocs' own work
-(the rest). ``--no-search`` builds with a copy of mkdocs.yml without the search
-and offline plugins, to see what remains without them. cProfile slows Python
-code down (about 1.5-2x here), so read the shares, not the seconds. The clock is
-the process's CPU time, so other work on the machine does not distort the shares.
+Writes a synthetic corpus of N briefs and builds it once in this process, like
+``briefs build``, with a CPU-time meter around each component: our check, our
+page generation (link, render, listings), Python-Markdown, the theme's page
+templates (Material's ``main.html``), Material's search plugin, writing files,
+and MkDocs' own work (the rest of the build). The meters count exclusive time
+(a component nested in another is subtracted from it) and read the process's
+CPU clock, so other work on the machine does not distort them. ``--no-search``
+builds with a copy of mkdocs.yml without Material's search and offline
+plugins. ``--cprofile K`` also runs cProfile and prints the K functions with
+the most own time (cProfile slows Python down unevenly: read its shares only).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import pstats
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
-REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
-from synthetic import write_corpus  # noqa: E402
 from corpora import prepare_corpus  # noqa: E402
-
-from generator.cli import main as briefs  # noqa: E402
-
-# (label, file-path pattern, function name): cumulative time of the outermost calls.
-COMPONENTS = (
-    ("briefs: check corpus", "generator/validate.py", "check_corpus"),
-    ("briefs: link + render pages (plugin on_files)", "generator/plugin.py", "on_files"),
-    ("MkDocs: read + render Markdown (_populate_page)", "mkdocs/commands/build.py", "_populate_page"),
-    ("  of which Python-Markdown (convert)", "markdown/core.py", "convert"),
-    ("MkDocs: template + write (_build_page)", "mkdocs/commands/build.py", "_build_page"),
-    ("  of which Material's base.html", "material/templates/base.html", "root"),
-    ("Material search plugin (per page)", "material/plugins/search/plugin.py", "on_page_context"),
-    ("Material search plugin (index)", "material/plugins/search/plugin.py", "on_post_build"),
-    ("Material offline plugin", "material/plugins/offline/plugin.py", "on_post_build"),
-    ("  of which writing files (write_file)", "mkdocs/utils/__init__.py", "write_file"),
-    ("whole build (mkdocs build)", "mkdocs/commands/build.py", "build"),
-)
+from synthetic import write_corpus  # noqa: E402
 
 
-def cumulative(stats: pstats.Stats, path: str, name: str) -> float:
-    total = 0.0
-    for (filename, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        if func == name and filename.replace("\\", "/").endswith(path):
-            total += ct
-    return total
+class Meters:
+    """Exclusive CPU time per component: entering a component pauses the one it runs in."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self._stack: list[list[Any]] = []  # [name, started]
+
+    def wrap(self, owner: Any, attribute: str, name: str, skip_inside: str | None = None) -> None:
+        original = getattr(owner, attribute)
+
+        @functools.wraps(original)
+        def metered(*args: Any, **kwargs: Any) -> Any:
+            if self._stack and self._stack[-1][0] in (name, skip_inside):
+                return original(*args, **kwargs)  # recursion, or counted by the enclosing component
+            now = time.process_time()
+            if self._stack:
+                top = self._stack[-1]
+                self.seconds[top[0]] += now - top[1]
+            self._stack.append([name, now])
+            try:
+                return original(*args, **kwargs)
+            finally:
+                end = time.process_time()
+                self.seconds[name] += end - self._stack.pop()[1]
+                if self._stack:
+                    self._stack[-1][1] = end
+
+        setattr(owner, attribute, metered)
+
+
+def install(meters: Meters) -> None:
+    import jinja2
+    import markdown
+    import mkdocs.commands.build
+    import mkdocs.utils
+
+    import generator.cli
+    import generator.pipeline
+    import generator.plugin
+
+    meters.wrap(generator.cli, "check_corpus", "briefs: check the corpus")
+    meters.wrap(generator.pipeline, "check_corpus", "briefs: check the corpus")
+    meters.wrap(generator.plugin.BriefsPlugin, "on_files", "briefs: link, render pages and listings")
+    meters.wrap(markdown.Markdown, "convert", "Python-Markdown")
+    meters.wrap(jinja2.Template, "render", "theme templates (Material main.html)",
+                skip_inside="briefs: link, render pages and listings")
+    meters.wrap(mkdocs.utils, "write_file", "writing files")
+    meters.wrap(mkdocs.commands.build, "build", "MkDocs (everything else)")
+    try:
+        from material.plugins.search.plugin import SearchPlugin
+    except ImportError:  # pragma: no cover
+        return
+    for hook in ("on_page_context", "on_post_build", "on_page_content"):
+        if hasattr(SearchPlugin, hook):
+            meters.wrap(SearchPlugin, hook, "Material search plugin")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("briefs", nargs="?", type=int, default=1000)
     parser.add_argument("--no-search", action="store_true", help="build without Material's search and offline plugins")
-    parser.add_argument("--top", type=int, default=0, help="also print the K functions with the most own time")
-    parser.add_argument("--keep", type=Path, default=None, help="build in this folder instead of a temporary one")
+    parser.add_argument("--cprofile", type=int, default=0, metavar="K",
+                        help="also profile with cProfile and print the K functions with the most own time")
     args = parser.parse_args()
+    from generator.cli import main as briefs
+
+    meters = Meters()
+    install(meters)
     with tempfile.TemporaryDirectory() as tmp:
-        base = args.keep or Path(tmp)
-        corpus = prepare_corpus(write_corpus(base / "src", args.briefs), base / "corpus", search=not args.no_search)
-        profile = cProfile.Profile(time.process_time)
-        start = time.perf_counter()
-        profile.enable()
+        corpus = prepare_corpus(write_corpus(Path(tmp) / "src", args.briefs), Path(tmp) / "corpus",
+                                search=not args.no_search)
+        profile = cProfile.Profile() if args.cprofile else None
+        wall, cpu = time.perf_counter(), time.process_time()
+        if profile:
+            profile.enable()
         code = briefs(["build", "--root", str(corpus)])
-        profile.disable()
-        wall = time.perf_counter() - start
+        if profile:
+            profile.disable()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         assert code == 0, f"briefs build exited with {code}"
         pages = sum(1 for _ in (corpus / "site").rglob("*.html"))
-    stats = pstats.Stats(profile)
-    total = cumulative(stats, "generator/cli.py", "main")
-    print(f"{args.briefs} briefs, {pages} HTML pages, {'without' if args.no_search else 'with'} Material search: "
-          f"{wall:.1f} s wall-clock under cProfile (seconds below: CPU)")
-    print(f"{'component':<48} {'s':>8} {'share':>6}")
-    for label, path, name in COMPONENTS:
-        seconds = cumulative(stats, path, name)
-        print(f"{label:<48} {seconds:>8.1f} {100 * seconds / total:>5.0f}%")
-    print(f"{'total (briefs build)':<48} {total:>8.1f}")
-    if args.top:
-        stats.sort_stats("tottime").print_stats(args.top)
+    print(f"{args.briefs:,} briefs, {pages:,} HTML pages, {'without' if args.no_search else 'with'} Material search: "
+          f"{cpu:.1f} s CPU, {wall:.1f} s wall-clock{' (under cProfile)' if profile else ''}")
+    print(f"{'component (exclusive CPU time)':<44} {'s':>7} {'share':>6}")
+    for name, seconds in sorted(meters.seconds.items(), key=lambda kv: -kv[1]):
+        print(f"{name:<44} {seconds:>7.1f} {100 * seconds / cpu:>5.0f}%")
+    rest = cpu - sum(meters.seconds.values())
+    print(f"{'outside the build (imports, corpus copy)':<44} {rest:>7.1f} {100 * rest / cpu:>5.0f}%")
+    if profile:
+        pstats.Stats(profile).sort_stats("tottime").print_stats(args.cprofile)
 
 
 if __name__ == "__main__":
