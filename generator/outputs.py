@@ -11,6 +11,7 @@ copies the non-Markdown files as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable, Union
 
 from .link import Site
@@ -25,6 +26,7 @@ class SiteOptions:
     download_url: str | None = None  # a zip of the site, linked from the home page
     site_url: str | None = None  # where the site is published, when known
     language: str = "en"  # theme.language: the site's own language (BCP 47)
+    docs_dir: Path | None = None  # the hand-written pages (docs/), indexed for search
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from .corpus import Corpus
 from .diagnostics import CorpusError
 from .link import Site, link_corpus
+from . import search
 from .outputs import Emitter, SiteFile, SiteOptions
 from .render import RenderedPage, render_site
 from .validate import check_corpus
@@ -19,7 +20,7 @@ def _pages(site: Site, options: SiteOptions):
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages,)
+EMITTERS: tuple[Emitter, ...] = (_pages, search.emit)
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ def site_options(config: MkDocsConfig, download_url: str | None) -> SiteOptions:
         download_url=download_url,
         site_url=config.site_url or None,
         language=str(config.theme.get("language") or "en"),
+        docs_dir=Path(config.docs_dir),
     )
 
 
