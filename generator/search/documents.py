@@ -34,9 +34,13 @@ from ..link import Site
 KINDS = {"brief": "Brief", "actor": "Actor", "claim": "Claim", "implication": "Implication", "guide": "Guide"}
 # The guide explains the format; a reader searching a name wants the entity first.
 KIND_BOOST = {"brief": 1.0, "actor": 1.0, "claim": 1.0, "implication": 1.0, "guide": 0.5}
-MAX_TEXT = 1_500  # characters of a document kept for its snippet (a guide section can be long)
+MAX_TEXT = 1_200  # characters of a document kept for its snippet (a paragraph or guide section can be long)
 
 TITLE, NAME, ALIAS, STATEMENT, SUMMARY, QUOTE, BODY, MINOR = 8.0, 8.0, 6.0, 5.0, 2.0, 2.0, 1.0, 0.5
+
+
+def _snippet_source(text: str) -> str:
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT].rsplit(" ", 1)[0] + " \u2026"
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
         page = link.brief_page(brief.id)
         doc = brief.doc
         yield SearchDoc(
-            "brief", doc.title, _html(page), doc.summary, brief.date.isoformat(),
+            "brief", doc.title, _html(page), _snippet_source(doc.summary), brief.date.isoformat(),
             ((doc.title, TITLE), (doc.summary, SUMMARY), (" ".join(doc.tags), SUMMARY),
              (doc.source.publisher if doc.source and doc.source.publisher else "", MINOR)),
             language,
@@ -78,13 +82,13 @@ def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
                 where = f"Paragraph {paragraph}"
             else:
                 where = "Section heading"
-            yield SearchDoc("brief", doc.title, _html(page, f"p-{number}"), block.text, where,
+            yield SearchDoc("brief", doc.title, _html(page, f"p-{number}"), _snippet_source(block.text), where,
                             ((block.text, BODY if block.kind == "paragraph" else STATEMENT / 2),), language)
         for claim_id in site.brief_links[brief.id].claims:
             claim = site.claims[claim_id].claim
             speakers = ", ".join(site.actors[a].actor.name for a in claim.by)
             yield SearchDoc(
-                "claim", claim.statement, _html(link.claim_page(claim_id)), claim.quote,
+                "claim", claim.statement, _html(link.claim_page(claim_id)), _snippet_source(claim.quote),
                 f"by {speakers} · {doc.title}",
                 ((claim.statement, STATEMENT), (claim.quote, QUOTE), (speakers, MINOR)),
                 language,
@@ -92,7 +96,7 @@ def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
         for imp_id in site.brief_links[brief.id].implications:
             imp = site.implications[imp_id].implication
             yield SearchDoc(
-                "implication", imp.statement, _html(link.implication_page(imp_id)), imp.quote or "",
+                "implication", imp.statement, _html(link.implication_page(imp_id)), _snippet_source(imp.quote or ""),
                 f"{imp.likelihood.replace('-', ' ').capitalize()} · {doc.title}",
                 ((imp.statement, STATEMENT), (imp.quote or "", QUOTE)),
                 language,
@@ -101,7 +105,7 @@ def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
         actor = record.actor
         about = " ".join(part for part in (actor.role, actor.description) if part)
         yield SearchDoc(
-            "actor", actor.name, _html(link.actor_page(actor_id)), about or ", ".join(actor.aliases),
+            "actor", actor.name, _html(link.actor_page(actor_id)), _snippet_source(about or ", ".join(actor.aliases)),
             actor.kind.replace("-", " ").capitalize(),
             ((actor.name, NAME), (" ".join(actor.aliases), ALIAS), (actor.role or "", SUMMARY),
              (actor.description or "", BODY)),
@@ -148,6 +152,6 @@ def guide_documents(docs_dir: Path | None, language: str) -> Iterator[SearchDoc]
             if not text and not heading:
                 continue
             title = heading or page_title
-            yield SearchDoc("guide", title, _html(page, anchor), text[:MAX_TEXT],
+            yield SearchDoc("guide", title, _html(page, anchor), _snippet_source(text),
                             page_title if title != page_title else "",
                             ((title, STATEMENT), (text, BODY)), language)

@@ -50,6 +50,10 @@ from .documents import KINDS, SearchDoc
 from .terms import Terms, merge_max
 
 SHARD_TARGET = 40_000  # bytes: a new term shard starts past this
+# What no file may exceed (tests/test_search_index.py checks a few hundred synthetic briefs):
+# a one-word query reads the manifest, one term shard and at most ten document shards.
+TERM_SHARD_BUDGET = 64 * 1024
+DOC_SHARD_BUDGET = 32 * 1024
 POSTINGS_CAP = 400  # documents kept per key (the best-scoring ones)
 PREFIX_KEYS = 16  # completions merged for a prefix that spans shards
 MIN_PREFIX = 2  # characters a word needs before it is completed as a prefix

@@ -53,7 +53,7 @@ _UNSPACED = re.compile(f"[{UNSPACED}]+")
 @lru_cache(maxsize=1)
 def _word_pattern() -> re.Pattern[str]:
     """Runs of letters, digits and combining marks (Unicode L, N, M), as JavaScript's
-    ``/[\p{L}\p{N}\p{M}]+/u``, for the Basic Multilingual Plane; characters beyond it
+    ``/[\\p{L}\\p{N}\\p{M}]+/u``, for the Basic Multilingual Plane; characters beyond it
     are all accepted here and sorted out by :func:`_astral_split` (a character class
     with every astral range makes each non-word character cost hundreds of tests)."""
     ranges: list[str] = []
