@@ -28,6 +28,7 @@ from .terms import collect_terms
 
 def emit(site: Site, options: SiteOptions) -> Iterator[SiteFile]:
     """Every file of the search index (``search/...``)."""
+    # Entity documents first: the guide's come last, and results list them last (manifest "guide").
     docs = [*entity_documents(site, options.language), *guide_documents(options.docs_dir, options.language)]
     for path, content in sorted(index_files(docs, collect_terms(docs)).items()):
         yield SiteFile(path, content)

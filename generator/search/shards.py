@@ -10,9 +10,11 @@ from a server and from a sub-path.
 The files (under ``search/``):
 
 ``manifest.js``
-    ``{"v", "docs", "block", "kinds", "shards", "cap"}``: ``shards`` lists the
-    first key of every term shard, in UTF-16 order (JavaScript's ``<``), so
-    the browser finds the one shard that holds a key by binary search.
+    ``{"v", "docs", "block", "kinds", "shards", "cap", "minPrefix", "guide"}``:
+    ``shards`` lists the first key of every term shard, in UTF-16 order
+    (JavaScript's ``<``), so the browser finds the one shard that holds a key
+    by binary search; documents numbered from ``guide`` on are sections of the
+    contributor guide, which results list after the entity pages.
 ``t/<n>.js`` (term shards)
     ``{"k": [keys], "v": [entries], "x": [[prefix, entry], ...]}``. An entry
     is ``{"p": postings, "n": count, "s": links, "o": origins}``, each
@@ -228,6 +230,8 @@ def index_files(docs: Sequence[SearchDoc], terms: Terms) -> dict[str, bytes]:
         "shards": [keys[s] for s in starts] if keys else [],
         "cap": POSTINGS_CAP,
         "minPrefix": MIN_PREFIX,
+        # Documents from here on are guide sections, listed after every entity page.
+        "guide": next((i for i, d in enumerate(docs) if d.kind == "guide"), len(docs)),
     }
     files[f"{FOLDER}/manifest.js"] = script("manifest", manifest)
     return files

@@ -125,7 +125,7 @@ def collect_terms(docs: Sequence[SearchDoc]) -> Terms:
             else:
                 for key, n in Counter(keys).items():
                     counts[key] += n * weight
-            for token in {*(w for w in words if not w.isascii()), *(g for g in grams if len(g) == 2)}:
+            for token in sorted({*(w for w in words if not w.isascii()), *(g for g in grams if len(g) == 2)}):
                 for spelling in latin[token]:
                     counts[spelling] += weight * TRANSLIT_WEIGHT
         lengths.append(max(length, 1))

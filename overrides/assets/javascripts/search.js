@@ -287,8 +287,10 @@
         return required.every(function (f) { return f.docs.has(doc); });
       });
       var partial = !all.length && found.length > 1;
+      var guide = manifest.guide;
       var ranked = (partial ? docs : all).sort(function (a, b) {
-        return (partial ? hits.get(b) - hits.get(a) : 0) || scores.get(b) - scores.get(a) || a - b;
+        return (a >= guide) - (b >= guide) // the contributor guide after the entity pages
+          || (partial ? hits.get(b) - hits.get(a) : 0) || scores.get(b) - scores.get(a) || a - b;
       });
       var forms = new Set();
       var prefixes = [];
@@ -580,7 +582,11 @@
     if (event.target === dialog) close(); // the backdrop
   });
   dialog.addEventListener("close", function () {
-    if (document.activeElement === document.body || !document.activeElement) opener.focus();
+    // Back to where the reader was; opened with a shortcut from nowhere in particular: the button.
+    setTimeout(function () {
+      var active = document.activeElement;
+      if (!active || active === document.body || dialog.contains(active)) opener.focus();
+    }, 0);
   });
   document.addEventListener("keydown", function (event) {
     if (dialog.open || event.ctrlKey || event.metaKey || event.altKey) return;
