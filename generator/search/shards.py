@@ -27,8 +27,8 @@ The files (under ``search/``):
     stands for. Shards are contiguous runs of keys, cut at about
     :data:`SHARD_TARGET` bytes, so every shard stays small whatever the corpus.
     ``x`` serves search-as-you-type: for every prefix whose keys do not all
-    sit in the prefix's own shard, the postings of its :data:`PREFIX_KEYS`
-    most frequent completions, merged (``k`` lists them). So any one-word
+    sit in the prefix's own shard, the best :data:`PREFIX_CAP` postings of its
+    :data:`PREFIX_KEYS` most frequent completions, merged (``k`` lists them). So any one-word
     query, complete or not, reads exactly one term shard.
 ``d/<n>.js`` (document shards)
     ``[[kind, title, url, text, context], ...]`` for documents
@@ -51,13 +51,14 @@ from typing import Iterator, Sequence
 from .documents import KINDS, SearchDoc
 from .terms import Terms, merge_max
 
-SHARD_TARGET = 40_000  # bytes: a new term shard starts past this
+SHARD_TARGET = 36_000  # bytes: a new term shard starts past this
 # What no file may exceed (tests/test_search_index.py checks a few hundred synthetic briefs):
 # a one-word query reads the manifest, one term shard and at most ten document shards.
 TERM_SHARD_BUDGET = 64 * 1024
 DOC_SHARD_BUDGET = 32 * 1024
 POSTINGS_CAP = 400  # documents kept per key (the best-scoring ones)
 PREFIX_KEYS = 16  # completions merged for a prefix that spans shards
+PREFIX_CAP = 100  # documents kept for such a prefix: enough for the first results while typing
 MIN_PREFIX = 2  # characters a word needs before it is completed as a prefix
 META_BLOCK = 8  # documents per document shard: ten results read at most ten small files
 FORMAT_VERSION = 1
@@ -84,26 +85,24 @@ def _json(data: object) -> str:
     return text
 
 
-def _postings_json(ids: Sequence[int], scores: Sequence[int]) -> str:
+def _postings_json(ids: Sequence[int], scores: Sequence[int], cap: int = POSTINGS_CAP) -> str:
     """``"p":[...]`` (and ``"n":count`` when cut) for postings sorted by document id."""
     count = len(ids)
-    if count > POSTINGS_CAP:
-        best = sorted(range(count), key=lambda i: (-scores[i], ids[i]))[:POSTINGS_CAP]
+    if count > cap:
+        best = sorted(range(count), key=lambda i: (-scores[i], ids[i]))[:cap]
         best.sort()
         ids = [ids[i] for i in best]
         scores = [scores[i] for i in best]
-    flat = []
-    previous = 0
-    for doc, score in zip(ids, scores):
-        flat.append(f"{doc - previous},{score}")
-        previous = doc
-    text = f'"p":[{",".join(flat)}]'
-    return text + f',"n":{count}' if count > POSTINGS_CAP else text
+    flat: list[int] = [0] * (2 * len(ids))
+    flat[0::2] = [b - a for a, b in zip((0, *ids), ids)]  # document numbers as gaps
+    flat[1::2] = scores
+    text = f'"p":[{",".join(map(str, flat))}]'
+    return text + f',"n":{count}' if count > cap else text
 
 
-def _merged_json(merged: dict[int, int]) -> str:
+def _merged_json(merged: dict[int, int], cap: int = POSTINGS_CAP) -> str:
     ids = sorted(merged)
-    return _postings_json(ids, [merged[d] for d in ids])
+    return _postings_json(ids, [merged[d] for d in ids], cap)
 
 
 def _strings(values: Sequence[str]) -> str:
@@ -180,7 +179,7 @@ def _prefix_entry(terms: Terms, keys: list[str], lo: int, hi: int) -> str:
     best = [keys[i] for count, i in ranked[:PREFIX_KEYS] if count < 0]
     merged = merge_max(terms.postings[k] for key in best for k in (key, *terms.links.get(key, ()))
                        if k in terms.postings)
-    return "{" + _merged_json(merged) + f',"k":{_strings(best)}' + "}"
+    return "{" + _merged_json(merged, PREFIX_CAP) + f',"k":{_strings(best)}' + "}"
 
 
 @dataclass(frozen=True)

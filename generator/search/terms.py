@@ -59,14 +59,24 @@ def stemmer_name(language: str) -> str | None:
     return STEMMERS.get(language.split("-")[0].lower())
 
 
-def _stem_table(language: str, words: set[str]) -> dict[str, str]:
-    """form -> stem for every word of one language (the form itself when there is no stemmer)."""
-    name = stemmer_name(language)
-    ordered = sorted(words)
-    if name is None:
-        return dict(zip(ordered, ordered))
-    stems = snowballstemmer.stemmer(name).stemWords(ordered)
-    return {form: stem or form for form, stem in zip(ordered, stems)}
+class _Stems:
+    """form -> stem, per language, each computed once (PyStemmer: a fraction of a microsecond)."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[str, str]] = {}
+        self._stemmers: dict[str, object | None] = {}
+
+    def table(self, language: str) -> dict[str, str]:
+        return self.tables.setdefault(language, {})
+
+    def stem(self, language: str, form: str) -> str:
+        if language not in self._stemmers:
+            name = stemmer_name(language)
+            self._stemmers[language] = snowballstemmer.stemmer(name) if name else None
+        stemmer = self._stemmers[language]
+        found = (stemmer.stemWord(form) or form) if stemmer is not None else form  # type: ignore[attr-defined]
+        self.tables[language][form] = found
+        return found
 
 
 @dataclass
@@ -85,40 +95,25 @@ class Terms:
 def collect_terms(docs: Sequence[SearchDoc]) -> Terms:
     """Tokenise, stem and transliterate every document; score every (key, document) pair.
 
-    Two passes, for speed: tokenise everything and stem each distinct word once
-    per language (a batch call), then count keys per document.
+    One pass over the documents; postings grow in compact arrays (8 bytes a posting),
+    so memory stays proportional to the index, not to the text.
     """
-    tokenised = [[(index_tokens(text), weight) for text, weight in doc.fields if text] for doc in docs]
-    vocabulary: dict[str, set[str]] = defaultdict(set)
-    native: set[str] = set()  # tokens in another script than Latin
-    for doc, fields in zip(docs, tokenised):
-        words = vocabulary[doc.language]
-        for (doc_words, grams), _ in fields:
-            words.update(doc_words)
-            native.update(g for g in grams if len(g) == 2)
-    for words in vocabulary.values():
-        native.update(w for w in words if not w.isascii())
-    tables = {language: _stem_table(language, words) for language, words in sorted(vocabulary.items())}
-    latin = {token: transliterate(token) for token in native}
-    links: dict[str, set[str]] = defaultdict(set)
-    for table in tables.values():
-        for form, stem in table.items():
-            if stem != form:
-                links[form].add(stem)
-    origins: dict[str, set[str]] = defaultdict(set)
-    for token, spellings in latin.items():
-        for spelling in spellings:
-            origins[spelling].add(token)
-
-    raw: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    stems = _Stems()
+    latin: dict[str, tuple[str, ...]] = {}
+    raw: dict[str, tuple[array, array]] = {}
     lengths: list[int] = []
-    for doc_id, (doc, fields) in enumerate(zip(docs, tokenised)):
-        table = tables[doc.language]
+    for doc_id, doc in enumerate(docs):
+        table = stems.table(doc.language)
         counts: Counter[str] = Counter()
         length = 0
-        for (words, grams), weight in fields:
+        for text, weight in doc.fields:
+            if not text:
+                continue
+            words, grams = index_tokens(text)
             length += len(words) + len(grams)
-            keys = [table[w] for w in words]
+            for word in set(words).difference(table):
+                stems.stem(doc.language, word)
+            keys = list(map(table.__getitem__, words))
             keys += grams
             if weight == 1:
                 counts.update(keys)
@@ -126,21 +121,38 @@ def collect_terms(docs: Sequence[SearchDoc]) -> Terms:
                 for key, n in Counter(keys).items():
                     counts[key] += n * weight
             for token in sorted({*(w for w in words if not w.isascii()), *(g for g in grams if len(g) == 2)}):
-                for spelling in latin[token]:
+                spellings = latin.get(token)
+                if spellings is None:
+                    spellings = latin[token] = transliterate(token)
+                for spelling in spellings:
                     counts[spelling] += weight * TRANSLIT_WEIGHT
         lengths.append(max(length, 1))
         for key, weight in counts.items():
-            raw[key].append((doc_id, weight))
+            entry = raw.get(key)
+            if entry is None:
+                entry = raw[key] = (array("I"), array("f"))
+            entry[0].append(doc_id)
+            entry[1].append(weight)
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     norms = [K1 * (1 - B + B * length / average) for length in lengths]
     boosts = [SCORE_SCALE * KIND_BOOST[d.kind] * (K1 + 1) for d in docs]
     n = len(docs)
     postings: dict[str, tuple[array, array]] = {}
-    for key, pairs in raw.items():
-        idf = math.log(1 + (n - len(pairs) + 0.5) / (len(pairs) + 0.5))
-        postings[key] = (array("I", [d for d, _ in pairs]),
-                         array("I", [max(1, round(boosts[d] * idf * tf / (tf + norms[d]))) for d, tf in pairs]))
-    return Terms(n, postings, {form: tuple(sorted(stems)) for form, stems in links.items()},
+    for key, (ids, tfs) in raw.items():
+        idf = math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5))
+        postings[key] = (ids, array("I", [max(1, round(boosts[d] * idf * tf / (tf + norms[d])))
+                                          for d, tf in zip(ids, tfs)]))
+    del raw
+    links: dict[str, set[str]] = defaultdict(set)
+    for table in stems.tables.values():
+        for form, stem in table.items():
+            if stem != form:
+                links[form].add(stem)
+    origins: dict[str, set[str]] = defaultdict(set)
+    for token, spellings in latin.items():
+        for spelling in spellings:
+            origins[spelling].add(token)
+    return Terms(n, postings, {form: tuple(sorted(s)) for form, s in links.items()},
                  {k: tuple(sorted(v)) for k, v in origins.items()})
 
 
