@@ -13,6 +13,7 @@ The pipeline, one module per stage:
     link.py      resolve references, backlinks and relations
     highlight.py cut article paragraphs into quotes and actor mentions
     render.py    Jinja templates -> Markdown pages
+    search/      the search index (an emitter): tokens, documents, terms, shards
     outputs.py   what emitters produce: pages and other site files; site options
     write.py     write pages to disk atomically
     pipeline.py  the stages end to end, for the adapters; EMITTERS lists every
