@@ -177,3 +177,14 @@ def test_hostile_text_in_titles_and_statements_stays_inert_in_results(built_site
     page.wait_for_timeout(200)  # an injected handler would have fired by now
     assert dialogs == []
     assert page.evaluate("typeof window.alert") == "function"
+
+
+def test_words_that_name_javascript_object_properties_are_ordinary_words(built_sites, reader):
+    """Index lookups go through Maps: `constructor` or `__proto__` find nothing special (and no error)."""
+    site = built_sites("example")
+    page = reader.open(site.url())
+    box = open_search(page)
+    for word in ("constructor", "__proto__", "hasOwnProperty", "toString"):
+        box.fill(word)
+        expect(page.locator("#briefs-search-results")).to_have_attribute("data-query", word)
+        expect(page.get_by_role("status")).to_have_text(f"No results for “{word}”")
