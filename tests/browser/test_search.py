@@ -138,6 +138,7 @@ def test_the_keyboard_opens_moves_through_and_closes_the_search(built_sites, rea
     href = first.get_attribute("href") or ""
     box.press("Enter")
     expect(page).to_have_url(href)
+    expect(page.locator("html[data-briefs-search=ready]")).to_have_count(1)  # the new page's search is up
 
     page.keyboard.press("s")
     expect(dialog).to_be_visible()
