@@ -1,4 +1,4 @@
-"""Read a built search index (``search/`` of a site) back, as search.js would.
+"""Read a built search index (``search/`` of a site) back, as search-engine.js would.
 
 The files are scripts (``__briefsSearch("name",{...});``); this parses them
 and answers what the tests ask: which shard the manifest sends a key to, what
@@ -46,7 +46,7 @@ class BuiltIndex:
         return sorted(p for p in self.folder.rglob("*") if p.is_file())
 
     def shard_number(self, key: str) -> int:
-        """The shard search.js loads for ``key``: the last whose first key is <= it (UTF-16 order)."""
+        """The shard search-engine.js loads for ``key``: the last whose first key is <= it (UTF-16 order)."""
         firsts = [utf16(k) for k in self.manifest["shards"]]
         return max(0, bisect.bisect_right(firsts, utf16(key)) - 1)
 
@@ -63,7 +63,7 @@ class BuiltIndex:
         return shard["v"][shard["k"].index(key)] if key in shard["k"] else None
 
     def finds(self, key: str) -> set[int]:
-        """The documents a lookup of ``key`` finds (its postings and its stems', as search.js resolves them)."""
+        """The documents a lookup of ``key`` finds (its postings and its stems', as search-engine.js resolves them)."""
         shard = self.shard(self.shard_number(key))
         found: set[int] = set()
         entry = self.entry(key)

@@ -3,7 +3,7 @@
 ``tests/search_vectors.json`` holds the cases (accents, final sigma, Turkish i,
 NFKC, Chinese bigrams, characters beyond the BMP...). This test checks them
 against the index side (``generator/search/tokens.py``); ``node --test`` checks
-the same file against ``search.js`` (``tests/js/search_tokens.test.js``).
+the same file against ``search-engine.js`` (``tests/js/search_tokens.test.js``).
 """
 
 from __future__ import annotations

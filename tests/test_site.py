@@ -432,6 +432,7 @@ def test_every_page_has_the_search_script_and_loads_scripts_from_the_site(built:
         if page == "404.html":  # self-contained: served at any depth (test_the_404_page_works_under_a_sub_path)
             assert srcs == []
             continue
+        assert [s for s in srcs if s.endswith("assets/javascripts/search-engine.js")], page
         assert [s for s in srcs if s.endswith("assets/javascripts/search.js")], page
         assert not [s for s in srcs if "iframe-worker" in s or "workers/search" in s], page
         for src in srcs:

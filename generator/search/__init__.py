@@ -6,13 +6,14 @@ index is split into small script files (``shards.py``) so that a query reads
 one term shard plus the few document shards of the results it shows, and
 nothing is read until the reader opens the search. Modules:
 
-    tokens.py     folding and tokens, the same in Python and in search.js
+    tokens.py     folding and tokens, the same in Python and in search-engine.js
     documents.py  what is indexed: briefs and their paragraphs, actors,
                   claims, implications, sections of the hand-written guide
     terms.py      stems, transliterations, BM25 scores per key
     shards.py     the files: manifest, term shards, document shards
 
-The browser side is ``overrides/assets/javascripts/search.js``.
+The browser side is ``overrides/assets/javascripts/search-engine.js`` (lookups)
+and ``search.js`` (the interface).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Why scripts: Chromium refuses ``fetch`` and XHR of local files, so a site
 opened from ``file://`` can only load data with ``<script src>``. Every file
 calls one registration function, ``__briefsSearch(name, data)`` (JSONP), that
-``search.js`` defines. All URLs are relative to the site root, which
+``search-engine.js`` defines. All URLs are relative to the site root, which
 ``search.js`` computes from its own ``src``: the same files work from disk,
 from a server and from a sub-path.
 
@@ -169,7 +169,7 @@ def _spanning_prefixes(keys: list[str], sort_keys: list[bytes], starts: list[int
 
 def frequency(terms: Terms, key: str) -> int:
     """How many documents a lookup of ``key`` finds, about (the largest of its lists):
-    what ranks completions, here and in search.js (which sees the same lists)."""
+    what ranks completions, here and in search-engine.js (which sees the same lists)."""
     return max((len(terms.postings[k][0]) for k in (key, *terms.links.get(key, ())) if k in terms.postings),
                default=0)
 

@@ -13,7 +13,7 @@ as a form and follows the links, so ``Орлову`` finds a brief that says
 ``Орлова`` (both stem to ``орлов``) without the browser knowing Russian. A
 form absent from the corpus falls back to prefix matching (the word being
 typed, ``orl`` -> ``orlova``) and to the longest indexed stem that begins it
-(``orlovoi`` -> ``orlov``); see ``search.js``. The price: an inflection
+(``orlovoi`` -> ``orlov``); see ``search-engine.js``. The price: an inflection
 absent from the corpus, whose stem is not a prefix of it, is not found.
 
 **Transliteration.** Each word written in another script is also indexed under

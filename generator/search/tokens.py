@@ -1,6 +1,6 @@
 """Text to search tokens, the same way in Python (index) and JavaScript (query).
 
-Every step is chosen so that ``overrides/assets/javascripts/search.js`` can do
+Every step is chosen so that ``overrides/assets/javascripts/search-engine.js`` can do
 exactly the same with what a browser has (``String.prototype.normalize``,
 ``toLowerCase``, Unicode property escapes), and ``tests/search_vectors.json``
 holds the cases both implementations are checked against.
@@ -145,7 +145,7 @@ def index_tokens(text: str) -> tuple[list[str], list[str]]:
 def query_tokens(text: str) -> list[str]:
     """The keys a reader's query looks up: words; bigrams (or the single character) of unspaced scripts.
 
-    ``search.js`` implements exactly this (``tokens``); ``tests/search_vectors.json`` checks both.
+    ``search-engine.js`` implements exactly this (``tokens``); ``tests/search_vectors.json`` checks both.
     """
     out: list[str] = []
     for run in _runs(fold(text)):

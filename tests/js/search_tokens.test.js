@@ -1,4 +1,4 @@
-// The browser's tokenizer (overrides/assets/javascripts/search.js) against the shared
+// The browser's tokenizer (overrides/assets/javascripts/search-engine.js) against the shared
 // vectors (tests/search_vectors.json), which tests/test_search_tokens.py checks against
 // the index's tokenizer (generator/search/tokens.py). Run by that test: node --test tests/js/
 "use strict";
@@ -9,9 +9,9 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const repo = path.resolve(__dirname, "..", "..");
-const source = fs.readFileSync(path.join(repo, "overrides/assets/javascripts/search.js"), "utf8");
+const source = fs.readFileSync(path.join(repo, "overrides/assets/javascripts/search-engine.js"), "utf8");
 const context = {};
-vm.runInNewContext(source, context); // no `document`: search.js defines the tokenizer only
+vm.runInNewContext(source, context); // the engine needs no DOM for the tokenizer
 const search = context.BriefsSearch;
 const vectors = JSON.parse(fs.readFileSync(path.join(repo, "tests/search_vectors.json"), "utf8"));
 
