@@ -198,7 +198,7 @@ def index_files(docs: Sequence[SearchDoc], terms: Terms) -> dict[str, bytes]:
     """Every file of the index, by path relative to the site root."""
     keys = sorted(terms.keys(), key=utf16)
     sort_keys = [utf16(k) for k in keys]
-    starts = _cut_shards(keys, terms)
+    starts = _cut_shards(keys, terms) if keys else []
     shard_index = array("I", bytes(4 * len(keys)))
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(keys)

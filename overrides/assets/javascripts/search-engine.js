@@ -147,7 +147,10 @@
     return lo;
   }
 
+  var EMPTY = { keys: [], entries: [], index: new Map(), prefixes: new Map() };
+
   function shardFor(manifest, key) {
+    if (!manifest.shards.length) return Promise.resolve(EMPTY); // nothing indexed at all
     var n = shardNumber(manifest, key);
     if (!shards[n]) shards[n] = load("t/" + n).then(prepare);
     return shards[n];
