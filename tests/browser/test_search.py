@@ -189,3 +189,33 @@ def test_words_that_name_javascript_object_properties_are_ordinary_words(built_s
         box.fill(word)
         expect(page.locator("#briefs-search-results")).to_have_attribute("data-query", word)
         expect(page.get_by_role("status")).to_have_text(f"No results for “{word}”")
+
+
+_CONTRAST = """([fg, bg]) => {
+    const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                       return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_matched_words_are_marked_visibly_in_both_schemes(built_sites, reader, scheme):
+    """The mark's underline stands out from the result (>= 3:1, chosen or not) and its text reads (>= 4.5:1)."""
+    site = built_sites("example")
+    page = reader.open(site.url())
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate("localStorage.clear()")  # Material keeps the first scheme it chose; choose again
+    page.reload()
+    expect(page.locator(f"body[data-md-color-scheme={'slate' if scheme == 'dark' else 'default'}]")).to_have_count(1)
+    results = search(page, "Romanowski")
+    page.get_by_role("combobox", name="Search briefs").press("ArrowDown")  # the first result is chosen
+    for result in (results.nth(0), results.nth(1)):
+        mark = result.locator("mark").first
+        line, text, fill = mark.evaluate(
+            "m => [getComputedStyle(m).borderBottomColor, getComputedStyle(m).color, getComputedStyle(m).backgroundColor]")
+        behind = result.evaluate("""r => { for (let e = r; e; e = e.parentElement) {
+            const c = getComputedStyle(e).backgroundColor; if (c !== 'rgba(0, 0, 0, 0)') return c; } }""")
+        assert page.evaluate(_CONTRAST, [line, behind]) >= 3, (scheme, line, behind)
+        assert page.evaluate(_CONTRAST, [text, fill]) >= 4.5, (scheme, text, fill)

@@ -1,4 +1,5 @@
-"""The same search in a Zensical build: `briefs generate` + `zensical build`, opened from disk."""
+"""The same search in a Zensical build: `briefs generate` + `zensical build` of the bundled example
+(with the multilingual corpus beside it), opened from disk."""
 
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ def zensical_site(browser, tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus.mkdir()
     for name in ("docs", "overrides", "mkdocs.yml", "zensical.yml"):
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, corpus / name)
-    for name in ("seeds", "briefs"):  # the multilingual corpus: every script, every kind of result
-        shutil.copytree(REPO / "tests" / "fixtures" / "site" / "multilingual" / name, corpus / name)
+    for name in ("seeds", "briefs"):  # the bundled example, and the multilingual corpus beside it
+        shutil.copytree(REPO / name, corpus / name)
+        shutil.copytree(REPO / "tests" / "fixtures" / "site" / "multilingual" / name, corpus / name,
+                        dirs_exist_ok=True)
     assert main(["generate", "--root", str(corpus), "--out", str(corpus / "build" / "docs")]) == 0
     done = subprocess.run([exe, "build", "-f", "zensical.yml"], cwd=corpus, capture_output=True, text=True,
                           timeout=300)
@@ -34,6 +37,7 @@ def zensical_site(browser, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(("term", "target", "heading"), [
+    ("Romanowski", "actors/alina-romanowski.html", "Alina Romanowski"),
     ("Papadopoulou", "actors/maria-papadopoulou.html", "Μαρία Παπαδοπούλου"),
     ("Орлова", "actors/elena-orlova.html", "Елена Орлова"),
     ("湿地", "claims/wetlands-at-risk.html", "大规模建设可能破坏沿岸湿地"),
