@@ -43,7 +43,9 @@ documents numbered in corpus order, scores integers.
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
+import operator
 from array import array
 from dataclasses import dataclass
 from typing import Iterator, Sequence
@@ -88,11 +90,10 @@ def _json(data: object) -> str:
 def _postings_json(ids: Sequence[int], scores: Sequence[int], cap: int = POSTINGS_CAP) -> str:
     """``"p":[...]`` (and ``"n":count`` when cut) for postings sorted by document id."""
     count = len(ids)
-    if count > cap:
-        best = sorted(range(count), key=lambda i: (-scores[i], ids[i]))[:cap]
-        best.sort()
-        ids = [ids[i] for i in best]
-        scores = [scores[i] for i in best]
+    if count > cap:  # the best scores, ties to the lower document number
+        best = sorted(heapq.nsmallest(cap, zip(map(operator.neg, scores), ids)), key=operator.itemgetter(1))
+        ids = [doc for _, doc in best]
+        scores = [-score for score, _ in best]
     flat: list[int] = [0] * (2 * len(ids))
     flat[0::2] = [b - a for a, b in zip((0, *ids), ids)]  # document numbers as gaps
     flat[1::2] = scores
@@ -175,8 +176,8 @@ def frequency(terms: Terms, key: str) -> int:
 
 
 def _prefix_entry(terms: Terms, keys: list[str], lo: int, hi: int) -> str:
-    ranked = sorted((-frequency(terms, keys[i]), i) for i in range(lo, hi))
-    best = [keys[i] for count, i in ranked[:PREFIX_KEYS] if count < 0]
+    ranked = heapq.nsmallest(PREFIX_KEYS, ((-frequency(terms, keys[i]), i) for i in range(lo, hi)))
+    best = [keys[i] for count, i in ranked if count < 0]
     merged = merge_max(terms.postings[k] for key in best for k in (key, *terms.links.get(key, ()))
                        if k in terms.postings)
     return "{" + _merged_json(merged, PREFIX_CAP) + f',"k":{_strings(best)}' + "}"

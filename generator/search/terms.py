@@ -120,6 +120,8 @@ def collect_terms(docs: Sequence[SearchDoc]) -> Terms:
             else:
                 for key, n in Counter(keys).items():
                     counts[key] += n * weight
+            if text.isascii():
+                continue  # nothing to transliterate
             for token in sorted({*(w for w in words if not w.isascii()), *(g for g in grams if len(g) == 2)}):
                 spellings = latin.get(token)
                 if spellings is None:
@@ -130,9 +132,10 @@ def collect_terms(docs: Sequence[SearchDoc]) -> Terms:
         for key, weight in counts.items():
             entry = raw.get(key)
             if entry is None:
-                entry = raw[key] = (array("I"), array("f"))
-            entry[0].append(doc_id)
-            entry[1].append(weight)
+                raw[key] = (array("I", (doc_id,)), array("f", (weight,)))
+            else:
+                entry[0].append(doc_id)
+                entry[1].append(weight)
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     norms = [K1 * (1 - B + B * length / average) for length in lengths]
     boosts = [SCORE_SCALE * KIND_BOOST[d.kind] * (K1 + 1) for d in docs]
