@@ -176,3 +176,18 @@ def best_of(run: Callable[[], T], times: int = 3) -> tuple[float, T]:
         result = run()
         best = min(best, time.perf_counter() - start)
     return best, result
+
+
+def layered_actors(layers: int, *, loop: bool = False) -> str:
+    """``briefs/_actors.yml`` for the shape that made the old member_of loop search
+    exponential: two group actors per layer, each a member of both actors of the next
+    layer (2**layers paths from the top). With ``loop``, the last layer is a member of
+    the first, which makes the whole graph one loop."""
+    lines = []
+    for layer in range(layers):
+        nxt = layer + 1 if layer + 1 < layers else (0 if loop else None)
+        for side in "ab":
+            lines += [f"- id: layer-{layer:02d}-{side}", f"  name: Layer {layer} {side.upper()}", "  kind: group"]
+            if nxt is not None:
+                lines.append(f"  member_of: [layer-{nxt:02d}-a, layer-{nxt:02d}-b]")
+    return "\n".join(lines) + "\n"

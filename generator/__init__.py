@@ -2,20 +2,32 @@
 
 The pipeline, one module per stage:
 
+    corpus_files.py which files under briefs/ and seeds/ are read; links, odd
+                 extensions and names other systems cannot check out, reported
     seeds.py     parse seed articles into paragraphs
     load.py      read YAML safely, keeping the position of every key and value
     model.py     typed, immutable records (pydantic) and the JSON Schema
     validate.py  per-file and corpus rules; every problem as a Diagnostic
     messages.py  pydantic errors as messages a contributor can act on
     references.py ids across the corpus: declarations, references, loops
+    graph.py     graph walks linear in nodes + edges (member_of loops)
     anchor.py    find claim quotes in the seed text
     corpus.py    the validated corpus (records the site is rendered from)
     link.py      resolve references, backlinks and relations
-    highlight.py cut article paragraphs into quotes and actor mentions
+    highlight.py cut article paragraphs into quotes and actor mentions (longest name wins)
+    marks.py     what each stretch of an article shows: link, speaker colour, contested mark, labels
+    speakers.py  one colour per actor across the site (palette checked for contrast), short labels;
+                 also the emitter of assets/stylesheets/speakers.css
+    relations.py contested claims, ranked ties between actors, claims by members rolled up
+    cards.py     the highlight cards' data (inert JSON in the brief page)
+    headline.py  short titles for implications; licenses.py the licences a source may carry
+    advice.py    warnings (advice that never fails a check): a source without URL or licence
     render.py    Jinja templates -> Markdown pages
     search/      the search index (an emitter): tokens, documents, terms, shards
     outputs.py   what emitters produce: pages and other site files; site options
     write.py     write pages to disk atomically
+    output_folder.py where output may go (never the sources), the marker of the
+                 tool's own folders, the recoverable swap, SIGTERM like Ctrl-C
     pipeline.py  the stages end to end, for the adapters; EMITTERS lists every
                  capability's entry point (each in a module or sub-package of its own)
     build.py     MkDocs build into a temporary folder, swapped in on success

@@ -11,7 +11,12 @@ import zipfile
 from pathlib import Path
 
 from .corpus import Corpus
-from .write import replacing
+from .output_folder import MARKER, UnsafeOutput, replacing
+
+# gzip (MkDocs' sitemap.xml.gz) stores a time as 32-bit unsigned seconds since 1970.
+GZIP_EPOCHS = (0, 2**32 - 1)
+# A zip stores local dates from 1980 to 2107 (two-second steps).
+ZIP_EPOCHS = (calendar.timegm((1980, 1, 1, 0, 0, 0)), calendar.timegm((2107, 12, 31, 23, 59, 58)))
 
 
 class BuildFailed(Exception):
@@ -35,19 +40,26 @@ def default_epoch(corpus: Corpus | None) -> str:
     """SOURCE_DATE_EPOCH when none is set: midnight UTC of the newest brief's date.
 
     MkDocs stamps the sitemap with the build date; deriving it from the
-    content keeps two builds of the same corpus byte-identical.
+    content keeps two builds of the same corpus byte-identical. Dates outside
+    what gzip can store (before 1970, after 2106-02-07: history, or a typo such
+    as 2204) are clamped to its range; pages still show each brief's own date.
     """
     if corpus is None or not corpus.briefs:
         return "0"
     newest = max(b.date for b in corpus.briefs)
-    return str(calendar.timegm(newest.timetuple()))
+    return str(_clamp(calendar.timegm(newest.timetuple()), GZIP_EPOCHS))
+
+
+def _clamp(seconds: int, bounds: tuple[int, int]) -> int:
+    return min(max(seconds, bounds[0]), bounds[1])
 
 
 def zip_site(folder: Path, name: str, epoch: int) -> Path:
-    """A reproducible zip of ``folder`` (sorted entries, every timestamp ``epoch``), saved inside it."""
-    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    """A reproducible zip of ``folder`` (sorted entries, every timestamp ``epoch``,
+    clamped to the years a zip can store), saved inside it."""
+    stamp = time.gmtime(_clamp(epoch, ZIP_EPOCHS))[:6]
     target = folder / name
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p != target)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p not in (target, folder / MARKER))
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"site/{path.relative_to(folder).as_posix()}", date_time=stamp)
@@ -95,7 +107,7 @@ def build_site(config_file: Path, site_dir: Path, *, corpus: Corpus | None = Non
                 raise failed(f"{len(collected.messages)} warning(s) in strict mode")
             if zip_name:
                 zip_site(staging, zip_name, int(os.environ.get("SOURCE_DATE_EPOCH") or default_epoch(corpus)))
-    except BuildFailed:
+    except (BuildFailed, UnsafeOutput):
         raise
     except Exception as exc:  # anything else MkDocs raises: still leave the old site alone
         raise failed(f"{type(exc).__name__}: {exc}") from exc

@@ -84,7 +84,8 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
             return EXIT_USAGE
         if problems:
             _report(problems, args.format)
-            return EXIT_PROBLEMS
+            if any(p.is_error for p in problems):
+                return EXIT_PROBLEMS
         print("ok: no problems in the changed files", file=sys.stderr)
         return EXIT_OK
     corpus, problems = check_corpus(root)
@@ -92,16 +93,37 @@ def _run_check(args: argparse.Namespace, root: Path) -> int:
         _report(problems, args.format)
         return EXIT_PROBLEMS
     assert corpus is not None
+    if corpus.warnings:
+        _report(list(corpus.warnings), args.format)
     print("ok: " + ", ".join(_count(n, word) for n, word in (
         (len(corpus.briefs), "brief"), (len(corpus.actors), "actor"), (len(corpus.claims), "claim"),
         (len(corpus.implications), "implication"))), file=sys.stderr)
     return EXIT_OK
 
 
+def _output_folder(option: str, given: str, target: Path, root: Path) -> bool:
+    """Refuse an output folder that would replace sources or a folder briefs did not
+    make (message on stderr); put back what an interrupted run left aside."""
+    from .output_folder import UnsafeOutput, prepare
+
+    try:
+        done = prepare(target, root)
+    except UnsafeOutput as exc:
+        print(f"error: {option} {given}: {exc}", file=sys.stderr)
+        return False
+    for note in done:
+        print(f"note: {note}", file=sys.stderr)
+    return True
+
+
 def _run_generate(args: argparse.Namespace, root: Path) -> int:
+    from .output_folder import UnsafeOutput
     from .pipeline import generate
     from .write import WriteError, replacing, write_tree
 
+    out = Path(args.out)
+    if not _output_folder("--out", args.out, out, root):
+        return EXIT_USAGE
     options = read_site_options(root / "mkdocs.yml")
     if args.site_name:
         options = dataclasses.replace(options, site_name=args.site_name)
@@ -113,13 +135,15 @@ def _run_generate(args: argparse.Namespace, root: Path) -> int:
     except WriteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    out = Path(args.out)
     try:
         with replacing(out) as staging:
             docs = root / "docs"
             if docs.is_dir():  # the hand-written pages (e.g. the contributor guide) come along
                 shutil.copytree(docs, staging, dirs_exist_ok=True)
             write_tree({**generated.pages, **generated.files}, staging)
+    except UnsafeOutput as exc:
+        print(f"error: --out {args.out}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except WriteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -129,10 +153,14 @@ def _run_generate(args: argparse.Namespace, root: Path) -> int:
 
 def _run_build(args: argparse.Namespace, root: Path) -> int:
     from .build import BuildFailed, build_site
+    from .output_folder import UnsafeOutput
 
     if args.zip is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.zip", args.zip):
         print(f"error: --zip takes a file name ending in .zip, such as briefs-site.zip, not {args.zip!r}",
               file=sys.stderr)
+        return EXIT_USAGE
+    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    if not _output_folder("--site-dir", args.site_dir or str(site_dir), site_dir, root):
         return EXIT_USAGE
     corpus, problems = check_corpus(root)
     if problems:
@@ -140,9 +168,11 @@ def _run_build(args: argparse.Namespace, root: Path) -> int:
         print("build stopped: the previous site is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
     config_file = Path(args.config_file) if args.config_file else root / "mkdocs.yml"
-    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
     try:
         build_site(config_file, site_dir, corpus=corpus, zip_name=args.zip, site_url=args.site_url)
+    except UnsafeOutput as exc:
+        print(f"error: --site-dir {args.site_dir or site_dir}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("build stopped: the previous site is unchanged", file=sys.stderr)
@@ -175,10 +205,19 @@ def read_site_options(config_file: Path) -> SiteOptions:
 
 
 def _run_new(args: argparse.Namespace, root: Path) -> int:
-    from .scaffold import candidate_actors, render_scaffold, seed_for_new, slugify
+    from .scaffold import brief_target, candidate_actors, render_scaffold, seed_for_new, slugify
     from .seeds import load_seed
     from .validate import brief_id_problem
 
+    brief_id = args.id or slugify(Path(args.seed).stem)
+    problem = brief_id_problem(brief_id)
+    if problem:  # also what keeps --id from naming a path outside briefs/
+        print(f"error: {problem[0]}; {problem[1]}", file=sys.stderr)
+        return EXIT_USAGE
+    target, message = brief_target(root, brief_id)  # checked before the seed is copied
+    if target is None:
+        print(f"error: {message}", file=sys.stderr)
+        return EXIT_PROBLEMS
     seed_path, message = seed_for_new(root, args.seed)
     if seed_path is None:
         print(f"error: {message}", file=sys.stderr)
@@ -188,16 +227,6 @@ def _run_new(args: argparse.Namespace, root: Path) -> int:
     seed, problems = load_seed(seed_path, f"seeds/{seed_path.name}")
     if seed is None:
         _report(problems, "text")
-        return EXIT_PROBLEMS
-    brief_id = args.id or slugify(seed_path.stem)
-    problem = brief_id_problem(brief_id)
-    if problem:  # also what keeps --id from naming a path outside briefs/
-        print(f"error: {problem[0]}; {problem[1]}", file=sys.stderr)
-        return EXIT_USAGE
-    target = root / "briefs" / f"{brief_id}.yml"
-    if target.exists():
-        print(f"error: briefs/{target.name} already exists; it was left as it is (use --id for another name)",
-              file=sys.stderr)
         return EXIT_PROBLEMS
     corpus, _ = check_corpus(root)
     target.parent.mkdir(exist_ok=True)
@@ -226,7 +255,12 @@ def _count(n: int, word: str) -> str:
 def _report(problems: list[Diagnostic], fmt: str) -> None:
     for problem in problems:
         print(problem.format_github() if fmt == "github" else problem.format_text())
-    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if errors:
+        print(f"{errors} problem{'s' if errors != 1 else ''} found", file=sys.stderr)
+    if warnings:
+        print(f"{warnings} warning{'s' if warnings != 1 else ''}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .anchor import Anchor
+from .diagnostics import Diagnostic
 from .model import Actor, BriefFile, Claim, Implication
 from .seeds import Seed
 
@@ -75,6 +76,7 @@ class Corpus:
     claims: Mapping[str, ClaimRecord]
     implications: Mapping[str, ImplicationRecord]
     seeds: Mapping[str, Seed]
+    warnings: tuple[Diagnostic, ...] = ()  # advice for contributors (severity "warning"); never blocks a build
 
     def __post_init__(self) -> None:
         for name in ("actors", "claims", "implications", "seeds"):

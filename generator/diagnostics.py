@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
 
 # Characters that a terminal or a log viewer would act on (escape sequences, NUL,
 # line breaks) or that reorder text (bidi controls): shown as \xNN / \uNNNN, so a
@@ -13,6 +15,14 @@ _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u20
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# A file name that is not UTF-8 reaches Python with each bad byte as a lone surrogate
+# (U+DC80-U+DCFF); printed raw it is a traceback or a raw byte in the CI log.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def _visible(text: str) -> str:
@@ -22,7 +32,7 @@ def _visible(text: str) -> str:
             return _NAMED[char]
         return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
-    return _INVISIBLE.sub(show, text)
+    return _INVISIBLE.sub(show, _SURROGATE.sub(_surrogate, text))
 
 
 @dataclass(frozen=True, order=True)
@@ -38,10 +48,15 @@ class Diagnostic:
     col: int
     message: str
     hint: str = ""
+    severity: Severity = "error"  # a "warning" is advice: it never fails a check or a build
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def format_text(self) -> str:
         """One line, always: control characters from the input are shown escaped (\\x0a)."""
-        text = f"{self.path}:{self.line}:{self.col}: error: {self.message}"
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.hint:
             text += f"; {self.hint}"
         return _visible(text)
@@ -51,7 +66,7 @@ class Diagnostic:
         # and ',' / ':' additionally in property values.
         message = _visible(self.message + (f"; {self.hint}" if self.hint else ""))
         return (
-            f"::error file={_escape_property(_visible(self.path))},line={self.line},col={self.col}"
+            f"::{self.severity} file={_escape_property(_visible(self.path))},line={self.line},col={self.col}"
             f"::{_escape_data(message)}"
         )
 

@@ -55,8 +55,14 @@ def first_mentions(
     """The first mention of each actor in the article, by name or alias.
 
     ``names`` maps actor id -> names; ``taken`` maps block index -> (start, end)
-    ranges a mention may not overlap (the quotes). Longer names win over
-    shorter ones at the same place ("Ambassador Romanowski" over "Romanowski").
+    ranges a mention may not overlap (the quotes).
+
+    Longest match wins across all actors, everywhere in the article: every
+    occurrence of every name is found first, and a name inside a longer match
+    of any actor's name is not a mention ("Greek" inside "The Greek Orthodox
+    Church" is the Church, even where the Church is not linked because it was
+    linked before). Then each actor's first remaining occurrence outside the
+    quotes is linked.
     """
     candidates: list[tuple[int, int, int, str]] = []  # (block, start, -length, actor)
     for actor_id, actor_names in names.items():
@@ -65,17 +71,24 @@ def first_mentions(
             for block_no, text in enumerate(blocks):
                 for m in pattern.finditer(text):
                     candidates.append((block_no, m.start(), -(m.end() - m.start()), actor_id))
-    candidates.sort()
+    # Tiling: longest first (then earliest, then actor id), each keeps its words if no longer match has them.
+    tiled: list[tuple[int, int, int, str]] = []
+    claimed: dict[int, list[tuple[int, int]]] = {}
+    for block_no, start, neg_len, actor_id in sorted(candidates, key=lambda c: (c[2], c[0], c[1], c[3])):
+        end = start - neg_len
+        if any(start < e and s < end for s, e in claimed.get(block_no, ())):
+            continue
+        claimed.setdefault(block_no, []).append((start, end))
+        tiled.append((block_no, start, neg_len, actor_id))
+    tiled.sort()
     mentioned: set[str] = set()
-    used: dict[int, list[tuple[int, int]]] = {b: list(r) for b, r in taken.items()}
     result: dict[int, list[Span]] = {}
-    for block_no, start, neg_len, actor_id in candidates:
+    for block_no, start, neg_len, actor_id in tiled:
         end = start - neg_len
         if actor_id in mentioned:
             continue
-        if any(start < e and s < end for s, e in used.get(block_no, ())):
+        if any(start < e and s < end for s, e in taken.get(block_no, ())):
             continue
         mentioned.add(actor_id)
-        used.setdefault(block_no, []).append((start, end))
         result.setdefault(block_no, []).append(Span("mention", actor_id, start, end))
     return result

@@ -105,7 +105,11 @@ def read_text(path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES,
         return None, [
             Diagnostic(rel, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,} bytes", too_big_hint)
         ]
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # unreadable (permissions), a folder, gone meanwhile...
+        return None, [Diagnostic(rel, 1, 1, f"cannot read file: {exc.strerror or exc}",
+                                 "make it a plain file readable by the user running briefs")]
     if raw.startswith(_BOM):  # columns count from the first visible character
         raw = raw[len(_BOM):]
     try:

@@ -12,7 +12,7 @@ from .diagnostics import Diagnostic
 from .load import LoadedYAML
 from .model import ID_MAX, Actor, Record, record_at
 
-_TAGS = {"decl", "ref"}  # discriminator tags pydantic puts into locations
+_TAGS = {"decl", "ref", "spdx", "named"}  # discriminator tags pydantic puts into locations
 _ID_LISTS = {"member_of", "by", "about", "supports", "contradicts", "because", "affects", "tags", "actors"}
 _SINGULAR = {"actors": "actor", "claims": "claim", "implications": "implication", "evidence": "evidence"}
 
@@ -126,7 +126,8 @@ def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, to
         message, hint = _pattern_message(field, loc, value)
     elif kind == "string_too_long":
         message = f"{describe(value)} is longer than {err['ctx']['max_length']} characters"
-        hint = f"ids are at most {ID_MAX} characters"
+        hint = (f"ids are at most {ID_MAX} characters" if field != "headline"
+                else "shorten it; the full statement is shown on the page anyway")
     elif kind == "string_too_short":
         message = f"'{field}' is empty"
         hint = _empty_hint(loc, top)

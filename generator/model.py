@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 
+from .licenses import LICENSES
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX = 80
 # Names Windows will not create as files, whatever the extension.
@@ -108,6 +110,25 @@ def _whole_number(value: Any) -> Any:
     return value
 
 
+def _check_license(value: str) -> str:
+    if value in LICENSES:
+        return value
+    from difflib import get_close_matches  # only on the error path
+
+    near = get_close_matches(value, LICENSES, n=1, cutoff=0.6) or [
+        k for k in LICENSES if k.lower() == value.lower().replace(" ", "-")]
+    suggestion = f"did you mean '{near[0]}'? " if near else ""
+    raise ValueError(f"'{value}' is not a licence id briefs knows; {suggestion}write an SPDX id such as "
+                     "CC-BY-4.0 or CC-BY-SA-3.0, 'public-domain', or a mapping with 'name:' and 'url:'")
+
+
+def _short_headline(value: str) -> str:
+    if len(value) > HEADLINE_MAX:
+        raise ValueError(f"'headline' is {len(value)} characters long, at most {HEADLINE_MAX} fit in a title;"
+                         " shorten it (the full statement is shown on the page)")
+    return value
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -142,6 +163,16 @@ LanguageTag = Annotated[
     AfterValidator(_check_language),
     Field(description="A BCP 47 language tag such as en, ru, ar, zh-Hans or pt-BR.", examples=["en", "ru", "pt-BR"]),
 ]
+HEADLINE_MAX = 100
+LicenseId = Annotated[
+    str,
+    AfterValidator(_check_license),
+    Field(description="An SPDX licence id (" + ", ".join(sorted(LICENSES)[:4]) + ", ...) or 'public-domain'."),
+]
+
+
+def _license_kind(value: Any) -> str:
+    return "named" if isinstance(value, (dict, LicenseRef)) else "spdx"
 
 
 class Record(BaseModel):
@@ -184,6 +215,8 @@ class Review(Record):
     rating: Rating
     note: Text | None = None
     sources: tuple[Url, ...] = ()
+    by: Text | None = Field(default=None, description="Who reviewed the claim: a name or a handle.")
+    date: IsoDate | None = Field(default=None, description="When the review was written (YYYY-MM-DD).")
 
 
 class Claim(Record):
@@ -203,6 +236,8 @@ class Claim(Record):
 class Implication(Record):
     id: Id
     statement: Text
+    headline: Annotated[Text, AfterValidator(_short_headline), Field(max_length=HEADLINE_MAX)] | None = Field(
+        default=None, description="A short title (at most 100 characters); default: the statement's first sentence.")
     because: Annotated[IdOrIds, Field(min_length=1, description="Claim id(s) this follows from.")]
     affects: Ids = ()
     likelihood: Likelihood
@@ -218,11 +253,26 @@ class Implication(Record):
         return self
 
 
+class LicenseRef(Record):
+    """A licence without an SPDX id: its name and where its text is."""
+
+    name: Text
+    url: Url
+
+
+License = Annotated[
+    Annotated[LicenseId, Tag("spdx")] | Annotated[LicenseRef, Tag("named")],
+    Discriminator(_license_kind),
+    Field(description="An SPDX id such as CC-BY-4.0, 'public-domain', or {name, url}."),
+]
+
+
 class Source(Record):
     publisher: Text | None = None
     url: Url | None = None
     author: Text | None = None
     title: Text | None = None
+    license: License | None = None
 
 
 def _actor_entry_kind(value: Any) -> str:
@@ -272,6 +322,7 @@ SECTION_RECORDS: dict[str, type[Record]] = {
     "evidence": Evidence,
     "review": Review,
     "source": Source,
+    "license": LicenseRef,
 }
 
 

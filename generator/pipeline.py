@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import search, speakers
 from .corpus import Corpus
 from .diagnostics import CorpusError
 from .link import Site, link_corpus
-from . import search
 from .outputs import Emitter, SiteFile, SiteOptions
 from .render import RenderedPage, render_site
 from .validate import check_corpus
@@ -20,7 +20,7 @@ def _pages(site: Site, options: SiteOptions):
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages, search.emit)
+EMITTERS: tuple[Emitter, ...] = (_pages, speakers.emit, search.emit)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,13 @@ import jinja2
 from markupsafe import Markup
 
 from . import link
+from .cards import brief_card_data
 from .corpus import BriefRecord
+from .headline import cut, headline
+from .licenses import license_name_and_url
+from .marks import mark
+from .relations import actor_relations, claim_status
+from .speakers import short_label, speaker_index
 from .highlight import Segment, Span, first_mentions, segment_block
 from .link import Page, Site
 
@@ -83,6 +89,9 @@ def _environment() -> jinja2.Environment:
     env.filters["yaml_string"] = yaml_string
     env.filters["count"] = count
     env.filters["groupby_year"] = _group_by_year
+    env.filters["headline"] = headline
+    env.filters["clip"] = lambda text: cut(" ".join(str(text).split()), DESCRIPTION_MAX)
+    env.filters["license"] = license_name_and_url
     env.globals.update(
         brief_page=link.brief_page,
         actor_page=link.actor_page,
@@ -96,6 +105,10 @@ def _environment() -> jinja2.Environment:
         TIMELINE=link.TIMELINE,
         TAGS=link.TAGS,
         LATEST_BRIEFS=link.LATEST_BRIEFS,
+        HOW_TO_READ=HOW_TO_READ,
+        claim_status=None,  # bound to the site per page (render_site)
+        short_label=short_label,
+        speaker_index=speaker_index,
     )
     return env
 
@@ -107,6 +120,8 @@ def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, li
     return list(groups.items())
 
 
+DESCRIPTION_MAX = 200  # characters of a page's meta description
+HOW_TO_READ = Page("how-to-read.md")  # docs/how-to-read.md: every badge links to its definition there
 _ENV = _environment()
 
 
@@ -146,7 +161,8 @@ class _Fragments:
 def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None) -> Iterator[RenderedPage]:
     """Every page of the site, in a stable order."""
     fragments: dict[str, _Fragments] = {}
-    common = {"site": site, "site_name": site_name, "download_url": download_url, "fragments": fragments}
+    common = {"site": site, "site_name": site_name, "download_url": download_url, "fragments": fragments,
+              "claim_status": lambda claim_id: claim_status(site, claim_id)}
     yield _render("home.md.j2", link.HOME, common)
     yield _render("actors_index.md.j2", link.ACTORS_INDEX, common)
     yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common)
@@ -154,11 +170,17 @@ def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | No
     yield _render("timeline.md.j2", link.TIMELINE, common)
     yield _render("tags.md.j2", link.TAGS, common)
     for brief in site.corpus.briefs:
-        yield _render("brief.md.j2", link.brief_page(brief.id), common, brief.path,
-                      brief=brief, links=site.brief_links[brief.id], article=article_blocks(site, brief))
+        page = link.brief_page(brief.id)
+        yield _render("brief.md.j2", page, common, brief.path,
+                      brief=brief, links=site.brief_links[brief.id], cards=brief_card_data(site, brief.id, page),
+                      speakers=list(dict.fromkeys(a for c in site.brief_links[brief.id].claims
+                                                  for a in site.claims[c].claim.by)),
+                      article=[(block, [mark(site, seg) for seg in block.segments])
+                               for block in article_blocks(site, brief)])
+    ties = actor_relations(site)
     for actor_id, record in site.actors.items():
         yield _render("actor.md.j2", link.actor_page(actor_id), common, record.path,
-                      record=record, actor=record.actor, links=site.actor_links[actor_id])
+                      record=record, actor=record.actor, links=site.actor_links[actor_id], rel=ties[actor_id])
     for claim_id, record in site.claims.items():
         brief = site.briefs[record.brief]
         yield _render("claim.md.j2", link.claim_page(claim_id), common, record.path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from pathlib import Path
 import jinja2
 
 from .corpus import Corpus
+from .corpus_files import SEED_SUFFIX, name_problem
+from .render import yaml_string
 from .seeds import Seed
 
 _TOKEN = re.compile(r"[^\W\d_][\w\u2019'\-]*|[,.;:!?()\"\u201c\u201d]")
@@ -107,13 +110,13 @@ def slugify(text: str) -> str:
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=False,  # YAML output: every value is passed through the yaml_str filter
+    autoescape=False,  # YAML output: every value from a file is passed through the yaml_string filter
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_ENV.filters["yaml_str"] = lambda v: '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+_ENV.filters["yaml_string"] = yaml_string  # a YAML double-quoted scalar: any text reads back as written
 
 
 def render_scaffold(seed: Seed, candidates: list[Candidate]) -> str:
@@ -128,19 +131,51 @@ def render_scaffold(seed: Seed, candidates: list[Candidate]) -> str:
 def seed_for_new(root: Path, given: str) -> tuple[Path | None, str]:
     """The seed file ``given`` names: a file in seeds/, or a text file to copy there.
 
-    Returns (path in seeds/, message); path is None when it cannot be used.
+    Returns (path in seeds/, message); path is None when it cannot be used. Never
+    writes through a link, and never overwrites.
     """
     seeds = root / "seeds"
-    in_seeds = seeds / Path(given).name
+    name = Path(given).name
+    if seeds.is_symlink():
+        return None, "seeds/ is a symbolic link; make it a plain folder"
+    problem = name_problem(name)
+    if problem:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")  # printable even when not UTF-8
+        return None, f"'{shown}' cannot be a seed's name: {problem[0]}; {problem[1]}"
+    if not name.endswith(SEED_SUFFIX):
+        return None, f"seeds are plain-text files named <name>{SEED_SUFFIX}; rename {given} to end in {SEED_SUFFIX}"
+    in_seeds = seeds / name
+    if in_seeds.is_symlink():
+        return None, f"seeds/{name} is a symbolic link; replace it with the file itself"
     source = Path(given)
+    if source.is_symlink() and not source.exists():
+        return None, f"{given} is a symbolic link to a file that does not exist ({os.readlink(source)})"
     if source.is_file() and source.resolve().parent != seeds.resolve():
-        if in_seeds.exists():
-            if in_seeds.read_bytes() != source.read_bytes():
-                return None, f"seeds/{in_seeds.name} already exists with other content; rename the file"
-            return in_seeds, f"seeds/{in_seeds.name} already holds this article"
+        try:
+            text = source.read_bytes()
+        except OSError as exc:
+            return None, f"cannot read {given}: {exc.strerror or exc}"
+        if os.path.lexists(in_seeds):
+            if not in_seeds.is_file() or in_seeds.read_bytes() != text:
+                return None, f"seeds/{name} already exists with other content; rename the file"
+            return in_seeds, f"seeds/{name} already holds this article"
         seeds.mkdir(exist_ok=True)
-        in_seeds.write_bytes(source.read_bytes())
-        return in_seeds, f"copied {given} to seeds/{in_seeds.name}"
+        with open(in_seeds, "xb") as out:  # "x": never overwrite, never follow a link
+            out.write(text)
+        return in_seeds, f"copied {given} to seeds/{name}"
     if in_seeds.is_file():
         return in_seeds, ""
     return None, f"no seed '{given}': give a file name in seeds/ or the path of a text file"
+
+
+def brief_target(root: Path, brief_id: str) -> tuple[Path | None, str]:
+    """Where ``briefs new`` writes the scaffold, or (None, why it cannot)."""
+    folder = root / "briefs"
+    if folder.is_symlink():
+        return None, "briefs/ is a symbolic link; make it a plain folder"
+    target = folder / f"{brief_id}.yml"
+    if target.is_symlink():
+        return None, f"briefs/{target.name} is a symbolic link; remove it (use --id for another name)"
+    if os.path.lexists(target):
+        return None, f"briefs/{target.name} already exists; it was left as it is (use --id for another name)"
+    return target, ""

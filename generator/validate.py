@@ -8,6 +8,7 @@ a ``Diagnostic``; nothing is raised, so one run reports them all.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +16,10 @@ from typing import Any, Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
+from .advice import source_warnings
 from .anchor import Ambiguous, Anchor, NotFound, OccurrenceOutOfRange, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
+from .corpus_files import ACTORS_FILE, CorpusFiles, discover
 from .diagnostics import Diagnostic, sort_diagnostics
 from .load import LoadedYAML, load_yaml_file
 from .messages import did_you_mean, validation_diagnostics
@@ -24,9 +27,8 @@ from .model import (
     ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
 )
 from .references import ParsedBrief, Place, References, Registry, check_membership_loops
-from .seeds import SEED_SUFFIXES, Seed, discover_seeds, load_seed
+from .seeds import SEED_SUFFIXES, Seed, load_seed
 
-ACTORS_FILE = "_actors.yml"
 _ID = re.compile(ID_PATTERN)
 
 
@@ -53,15 +55,21 @@ def _gc_paused() -> Iterator[None]:
 
 
 def check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
-    """Validate the corpus under ``root``; return it only when there is no problem at all."""
+    """Validate the corpus under ``root``; return it only when there is no problem at all.
+
+    Warnings (advice that never fails a check) are on the returned corpus
+    (``Corpus.warnings``); they are given only once there are no errors, so a
+    broken corpus's report lists what must be fixed.
+    """
     with _gc_paused():
         return _check_corpus(root)
 
 
 def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
-    problems: list[Diagnostic] = []
-    seeds = _load_seeds(root, problems)
-    briefs, shared_actors, raw_ids = _load_briefs(root, problems)
+    files = discover(root)
+    problems: list[Diagnostic] = list(files.problems)
+    seeds = _load_seeds(root, files, problems)
+    briefs, shared_actors, raw_ids = _load_briefs(root, files, problems)
 
     registry = Registry(problems, raw_ids)
     if shared_actors is not None:
@@ -115,6 +123,7 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
 
     if problems:
         return None, sort_diagnostics(problems)
+    warnings = [w for brief in briefs for w in source_warnings(brief)]
     actors = {
         actor_id: ActorRecord(actor, place.path, place.pos.line, place.brief)
         for actor_id, (actor, place) in registry.entries["actor"].items()
@@ -125,6 +134,7 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
         claims=dict(sorted(claims.items())),
         implications=dict(sorted(implications.items())),
         seeds=seeds,
+        warnings=tuple(sort_diagnostics(warnings)),
     )
     return corpus, []
 
@@ -132,9 +142,9 @@ def _check_corpus(root: Path) -> tuple[Corpus | None, list[Diagnostic]]:
 # -- loading --------------------------------------------------------------------------
 
 
-def _load_seeds(root: Path, problems: list[Diagnostic]) -> dict[str, Seed]:
+def _load_seeds(root: Path, files: CorpusFiles, problems: list[Diagnostic]) -> dict[str, Seed]:
     seeds: dict[str, Seed] = {}
-    for path in discover_seeds(root):
+    for path in files.seeds:
         seed, found = load_seed(path, _rel(root, path))
         problems.extend(found)
         if seed is not None:
@@ -142,38 +152,27 @@ def _load_seeds(root: Path, problems: list[Diagnostic]) -> dict[str, Seed]:
     return seeds
 
 
-def discover_briefs(root: Path) -> list[Path]:
-    """Every ``*.yml``/``*.yaml`` under ``briefs/`` (not recursive), sorted by name."""
-    folder = root / "briefs"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
-
-
-def _load_briefs(root: Path, problems: list[Diagnostic]):
+def _load_briefs(root: Path, files: CorpusFiles, problems: list[Diagnostic]):
     briefs: list[ParsedBrief] = []
     shared: tuple[LoadedYAML, tuple[tuple[int, Actor], ...]] | None = None
     raw_ids: dict[str, set[str]] = {"actor": set(), "claim": set(), "implication": set()}
-    for path in discover_briefs(root):
-        rel = _rel(root, path)
-        if path.suffix == ".yaml" and (path.stem == "_actors" or not path.name.startswith("_")):
-            problems.append(Diagnostic(rel, 1, 1, "brief files end in '.yml'", f"rename it to {path.stem}.yml"))
-            continue
-        if path.name.startswith("_") and path.name != ACTORS_FILE:
-            continue  # spec: files starting with '_' are not briefs
-        loaded, found = load_yaml_file(path, rel)
+    if files.actors is not None:
+        loaded, found = load_yaml_file(files.actors, _rel(root, files.actors))
         problems.extend(found)
-        if loaded is None:
-            continue
-        if path.name == ACTORS_FILE:
+        if loaded is not None:
             _harvest_ids(loaded.data, raw_ids, top="actors")
             if not isinstance(loaded.data, list):
                 try:
                     ActorsFile.validate_python(loaded.data)
                 except ValidationError as exc:
                     problems.extend(validation_diagnostics(exc, loaded, Actor))
-                continue
-            shared = (loaded, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems)))
+            else:
+                shared = (loaded, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems)))
+    for path in files.briefs:
+        rel = _rel(root, path)
+        loaded, found = load_yaml_file(path, rel)
+        problems.extend(found)
+        if loaded is None:
             continue
         id_problem = brief_id_problem(path.stem)
         if id_problem:  # reported, and the brief is still checked for everything else
@@ -280,7 +279,8 @@ def _seed_for(brief: ParsedBrief, seeds: dict[str, Seed], root: Path, problems: 
         return seeds[name]
     pos = brief.loaded.pos(("seed",))
     try:
-        exists = (root / "seeds" / name).is_file()
+        # a link or a folder named like a seed is reported by corpus_files
+        exists = name not in (".", "..") and os.path.lexists(root / "seeds" / name)
     except OSError:  # e.g. a name too long for the file system
         exists = False
     if exists:

@@ -1,19 +1,19 @@
 """Write pages to disk: inside the output folder only, never two on one path, atomically.
 
 A failed write or build never leaves a half-written folder: everything goes
-to a temporary sibling first, which then replaces the target in two renames.
+to a temporary sibling first, which then replaces the target in two renames
+(``output_folder.replacing``, re-exported here).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from typing import Iterable
 
+from .output_folder import replacing
 from .outputs import Output, SiteFile
+
+__all__ = ["WriteError", "collect", "replacing", "safe_relative", "write_tree"]
 
 
 class WriteError(Exception):
@@ -44,37 +44,6 @@ def collect(outputs: Iterable[Output]) -> dict[str, Output]:
             raise WriteError(f"two pages would be written to {output.path}")
         out[output.path] = output
     return out
-
-
-@contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """Yield an empty temporary folder beside ``target``; on success it replaces ``target``.
-
-    On any exception the temporary folder is removed and ``target`` is left
-    exactly as it was.
-    """
-    target = target.absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        yield staging
-        old = None
-        if target.exists():
-            old = target.parent / f".{target.name}.old-{os.getpid()}"
-            if old.exists():
-                shutil.rmtree(old)
-            os.replace(target, old)
-        try:
-            os.replace(staging, target)
-        except BaseException:
-            if old is not None:
-                os.replace(old, target)  # put the previous site back
-            raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_tree(outputs: dict[str, Output], folder: Path) -> None:

@@ -220,28 +220,30 @@ def relation(soup: BeautifulSoup, label: str) -> Tag | None:
     return None
 
 
-def statements_of(segment: Tag) -> list[str]:
-    """The claim statements a highlighted segment carries in its ``title`` (overlaps join them with ' | ')."""
-    return str(segment.get("title", "")).split(" | ")
+def quoted_in(segment: Tag, kind: str = "claim") -> list[str]:
+    """The ids of the claims (or implications) whose quotes cover a highlighted segment
+    (its ``data-quotes``, which the highlight card reads)."""
+    refs = str(segment.get("data-quotes", "")).split()
+    return [ref.split(":", 1)[1] for ref in refs if ref.startswith(kind + ":")]
 
 
-def quote_segments(soup: BeautifulSoup, claim_id: str, statement: str) -> tuple[Tag, list[Tag]]:
-    """The anchor ``#claim-<id>`` on a brief page and the ``a.claim-quote`` segments of that claim.
+def quote_segments(soup: BeautifulSoup, claim_id: str) -> tuple[Tag, list[Tag]]:
+    """The anchor ``#claim-<id>`` on a brief page and the highlighted segments of that claim.
 
     The anchor must come right before the quote's first segment (only other
     quote anchors may stand between them); the quote is every consecutive
-    segment whose title carries the claim's statement.
+    segment (``a.claim-quote``, or ``a.implication-quote`` nested in it) whose
+    ``data-quotes`` names the claim.
     """
     anchor = soup.find(id=f"claim-{claim_id}")
     assert anchor is not None, f"no element with id claim-{claim_id}"
     segments: list[Tag] = []
     node = anchor.next_sibling
     while node is not None:
-        if isinstance(node, Tag) and "quote-anchor" in (node.get("class") or []):
+        if isinstance(node, Tag) and {"quote-anchor", "speaker-chip"} & set(node.get("class") or []):
             node = node.next_sibling
             continue
-        if isinstance(node, Tag) and node.name == "a" and "claim-quote" in (node.get("class") or []) \
-                and statement in statements_of(node):
+        if isinstance(node, Tag) and node.name == "a" and claim_id in quoted_in(node):
             segments.append(node)
             node = node.next_sibling
             continue

@@ -16,11 +16,32 @@ TEXT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): error: (?P
 # -- exit codes -------------------------------------------------------------------------------
 
 
-def test_a_clean_corpus_exits_0_prints_nothing_and_summarises_on_stderr(run_briefs):
+def test_a_clean_corpus_exits_0_prints_only_warnings_and_summarises_on_stderr(run_briefs):
     result = run_briefs("check", "--root", str(FIXTURES / "valid-shared-actors"))
 
+    # Neither brief names its source's URL and licence: advice, not a failure.
+    assert result.code == 0
+    assert [line.split(": warning: ")[0] for line in result.lines] == [
+        "briefs/terminal-audit.yml:2:1", "briefs/terminal-delay.yml:2:1"]
+    assert result.stderr == "2 warnings\nok: 2 briefs, 3 actors, 3 claims, 1 implication\n"
+
+
+def test_warnings_print_as_warnings_in_both_formats_and_never_fail(run_briefs):
+    text = run_briefs("check", "--root", str(FIXTURES / "valid-minimal"))
+    github = run_briefs("check", "--format", "github", "--root", str(FIXTURES / "valid-minimal"))
+
+    assert (text.code, github.code) == (0, 0)
+    assert text.lines == [
+        "briefs/terminal-delay.yml:2:1: warning: brief 'terminal-delay' has no source.url and no source.license: "
+        "readers cannot check where the article comes from or whether it may be reprinted; add them under "
+        "'source:' (see 'Reprinting articles' in docs/annotation-format.md)"]
+    assert github.lines[0].startswith("::warning file=briefs/terminal-delay.yml,line=2,col=1::brief 'terminal-delay'")
+
+
+def test_a_source_with_url_and_licence_gets_no_warning(run_briefs):
+    result = run_briefs("check", "--root", str(FIXTURES / "valid-every-optional-field"))
+
     assert (result.code, result.lines) == (0, [])
-    assert result.stderr == "ok: 2 briefs, 3 actors, 3 claims, 1 implication\n"
 
 
 def test_problems_exit_1_and_are_counted_on_stderr(run_briefs):
@@ -94,8 +115,11 @@ def test_the_bundled_example_corpus_passes(run_briefs, monkeypatch):
     default = run_briefs("check")
     explicit = run_briefs("check", "--root", str(REPO))
 
-    assert (default.code, default.lines) == (explicit.code, explicit.lines) == (0, [])
-    assert re.fullmatch(r"ok: [1-9]\d* briefs?, [1-9]\d* actors?, [1-9]\d* claims?, [1-9]\d* implications?\n", default.stderr)
+    # The bundled article's outlet and licence are not known (see the brief's comment): one warning.
+    assert (default.code, default.lines) == (explicit.code, explicit.lines)
+    assert default.code == 0 and [line.split(": ")[1] for line in default.lines] == ["warning"]
+    assert re.fullmatch(r"1 warning\nok: [1-9]\d* briefs?, [1-9]\d* actors?, [1-9]\d* claims?, [1-9]\d* implications?\n",
+                        default.stderr)
 
 
 def test_paths_are_relative_to_the_root_with_forward_slashes(run_check, tmp_path):

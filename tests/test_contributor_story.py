@@ -97,10 +97,11 @@ def test_a_contributor_goes_from_an_article_to_a_green_pull_request(tmp_path, ca
         "found in seed port-vell.txt; closest passage: \"“at least two million euros”,\""
     ]
 
-    # 3. Fixed, the check is green.
+    # 3. Fixed, the check is green; it still advises naming the source's URL and licence.
     brief.write_text(brief.read_text(encoding="utf-8").replace("millon", "million"), encoding="utf-8")
     code, lines, _ = briefs(repo, capsys, "check", "--changed")
-    assert (code, lines) == (0, [])
+    assert code == 0
+    assert [line.split(": warning: ")[0] for line in lines] == ["briefs/port-vell-terminal.yml:6:1"]
 
     # 4. The strict build passes; the new pages exist and their edit links open the YAML.
     site = tmp_path / "site"

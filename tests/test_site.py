@@ -28,11 +28,13 @@ import pytest
 from generator.cli import main
 from generator.search.tokens import fold
 from generator.corpus import Corpus
+from generator.headline import headline
+from generator.output_folder import MARKER
 from generator.validate import check_corpus
 from searchindex import BuiltIndex
 from sitebuild import (
     MULTI, REPO, BuiltSite, build_site_from, content, layout_pages, is_external, make_corpus, normalise, quote_segments,
-    relation, resolve, run_build, section, LOADING_RELS, statements_of, text_of, tree_digest, url_references,
+    relation, resolve, run_build, section, LOADING_RELS, quoted_in, text_of, tree_digest, url_references,
 )
 
 CORPORA = {"example": REPO, "multi": MULTI}
@@ -92,8 +94,11 @@ def test_each_entity_page_is_about_its_entity(built: Built) -> None:
     for claim_id, record in corpus.claims.items():
         assert text_of(content(site.soup(f"claims/{claim_id}.html")).h1).rstrip("¶") == record.claim.statement
     for imp_id, record in corpus.implications.items():
-        h1 = text_of(content(site.soup(f"implications/{imp_id}.html")).h1).rstrip("¶")
-        assert h1 == " ".join(record.implication.statement.split())
+        soup = site.soup(f"implications/{imp_id}.html")
+        h1 = text_of(content(soup).h1).rstrip("¶")
+        assert h1 == headline(record.implication) and len(h1) <= 100
+        shown = text_of(content(soup).select_one(".implication-statement") or content(soup).h1).rstrip("¶")
+        assert shown == " ".join(record.implication.statement.split())
 
 
 # --- 2. links ----------------------------------------------------------------
@@ -179,7 +184,7 @@ def test_every_claim_quote_is_highlighted_and_linked_on_its_brief_page(built: Bu
     problems = []
     for claim_id, record in corpus.claims.items():
         claim, page = record.claim, f"briefs/{record.brief}.html"
-        anchor, segments = quote_segments(site.soup(page), claim_id, claim.statement)
+        anchor, segments = quote_segments(site.soup(page), claim_id)
         assert anchor.name == "span" and "quote-anchor" in anchor.get("class", []), claim_id
         if not segments:
             problems.append(f"{claim_id}: no a.claim-quote right after #claim-{claim_id}")
@@ -196,7 +201,7 @@ def test_every_claim_quote_is_highlighted_and_linked_on_its_brief_page(built: Bu
         if f"claims/{claim_id}.html" not in targets:
             problems.append(f"{claim_id}: no highlighted word links to claims/{claim_id}.html "
                             f"(the quote's segments link to {sorted(targets)})")
-        if not all(t.startswith("claims/") for t in targets):
+        if not all(t.startswith(("claims/", "implications/")) for t in targets):
             problems.append(f"{claim_id}: segments link to {sorted(targets)}")
     assert not problems, "\n".join(problems)
 
@@ -207,26 +212,35 @@ def brief_seed_block(corpus: Corpus, brief_id: str, block: int) -> str:
 
 
 def test_the_brief_page_shows_the_whole_article_text(built: Built) -> None:
-    """Highlighting never drops or duplicates text: each block reads as in the seed."""
+    """Highlighting never drops or duplicates text: each block reads as in the seed,
+    besides the speaker labels printed before claim quotes."""
     site = built.site
     for brief in built.corpus.briefs:
         soup = site.soup(f"briefs/{brief.id}.html")
         article = content(soup).select_one("div.brief-article")
+        chips = article.select("span.speaker-chip")
+        assert len(chips) == len(site_claims_of(built.corpus, brief.id))  # one label per claim quote
+        for chip in chips:
+            chip.decompose()
         blocks = article.find_all(["p", "h3"], recursive=False)
         assert [b.name for b in blocks] == ["h3" if b.kind == "heading" else "p" for b in brief.seed.blocks]
         for shown, block in zip(blocks, brief.seed.blocks):
             assert shown.get_text() == block.text
 
 
+def site_claims_of(corpus: Corpus, brief_id: str) -> list[str]:
+    return [c for c, r in corpus.claims.items() if r.brief == brief_id]
+
+
 def test_overlapping_quotes_are_cut_into_segments_of_both_claims(built: Built) -> None:
-    """Two claims quoting overlapping words: the shared words carry both statements."""
+    """Two claims quoting overlapping words: the shared words carry both claims (for the card)."""
     overlaps = 0
     for brief in built.corpus.briefs:
         soup = built.site.soup(f"briefs/{brief.id}.html")
         for seg in soup.select("a.claim-quote--overlap"):
-            statements = statements_of(seg)
-            assert len(statements) >= 2
-            assert set(statements) <= {c.claim.statement for c in built.corpus.claims.values()}
+            claims = quoted_in(seg)
+            assert len(claims) >= 2
+            assert set(claims) <= set(site_claims_of(built.corpus, brief.id))
             overlaps += 1
     if built.name == "multi":
         assert overlaps >= 1  # the fixture has one: reservoir-below-a-third / spring-quotas-will-be-cut
@@ -238,11 +252,13 @@ def test_implication_quotes_are_marked_on_the_brief_page(built: Built) -> None:
             continue
         soup = built.site.soup(f"briefs/{record.brief}.html")
         paragraph = soup.find(id=f"p-{record.anchor.block + 1}")
-        marked = [m for m in paragraph.select("mark.implication-quote")
-                  if m.get("title") == record.implication.statement]
-        # Where the implication quote overlaps a claim quote, the claim's link wins.
+        marked = [m for m in paragraph.select("a.implication-quote, a.claim-quote")
+                  if imp_id in quoted_in(m, "implication")]
+        # Every word of the quote is marked; the innermost quote gets the link (a claim
+        # quote nested in the implication's keeps its own link), and at least one links here.
         covered = "".join(m.get_text() for m in marked)
-        assert normalise(covered) in normalise(record.implication.quote), imp_id
+        assert normalise(covered) == normalise(record.implication.quote), imp_id
+        assert f"../implications/{imp_id}.html" in {m["href"] for m in marked}, imp_id
 
 
 # --- 4. relations, both directions ------------------------------------------
@@ -278,6 +294,16 @@ def _stems(elements, selector: str) -> set[str]:
     return {Path(a["href"]).stem for el in elements for a in el.select(selector)}
 
 
+def _descendants(corpus: Corpus, actor_id: str) -> set[str]:
+    """Every actor whose member_of chain leads to ``actor_id``."""
+    found: set[str] = set()
+    level = {actor_id}
+    while level:
+        level = {a for a, r in corpus.actors.items() if set(r.actor.member_of) & level} - found - {actor_id}
+        found |= level
+    return found
+
+
 def test_actor_pages_gather_claims_implications_and_briefs_from_every_brief(built: Built) -> None:
     corpus = built.corpus
     for actor_id in corpus.actors:
@@ -285,7 +311,10 @@ def test_actor_pages_gather_claims_implications_and_briefs_from_every_brief(buil
         made = {c for c, r in corpus.claims.items() if actor_id in r.claim.by}
         about = {c for c, r in corpus.claims.items() if actor_id in r.claim.about}
         affecting = {i for i, r in corpus.implications.items() if actor_id in r.implication.affects}
-        assert _stems(section(soup, "Claims made"), "a.claim-link") == made, actor_id
+        assert _stems(section(soup, "Claims made"), "ul.claim-list:not(.member-claims) a.claim-link") == made, actor_id
+        below = _descendants(corpus, actor_id)
+        by_members = {c for c, r in corpus.claims.items() if below & set(r.claim.by)} - made
+        assert _stems(section(soup, "Claims made"), "ul.member-claims a.claim-link") == by_members, actor_id
         assert _stems(section(soup, "Claims about"), "a.claim-link") == about, actor_id
         assert _stems(section(soup, "Implications affecting"), "a.implication-link") == affecting, actor_id
         briefs = {r.brief for r in corpus.claims.values() if actor_id in (*r.claim.by, *r.claim.about)}
@@ -489,6 +518,7 @@ def test_a_failed_mkdocs_build_leaves_the_previous_site_unchanged(tmp_path: Path
     (old / "briefs").mkdir(parents=True)
     (old / "index.html").write_text("<!doctype html><title>previous site</title>", encoding="utf-8")
     (old / "briefs" / "gone.html").write_bytes(b"\x00previous\xff")
+    (old / MARKER).write_text("written by briefs\n", encoding="utf-8")  # a site it built: one it may replace
     before = tree_digest(old)
     (corpus / "docs" / "broken.md").write_text("# Broken\n\nSee [nowhere](nowhere.md).\n", encoding="utf-8")
     assert run_build(corpus) == 1
@@ -566,10 +596,10 @@ def test_the_source_line_names_title_publisher_and_author(multi: Built) -> None:
     """A reader sees where the article came from: its title (linked), publisher and author."""
     titled = content(multi.site.soup("briefs/hydro-responds.html")).select_one(".brief-meta__source")
     assert " ".join(titled.get_text().split()) == (
-        "Source: Hydro operator rejects blame for low reservoir, Marren Valley Courier")
+        "Source: Hydro operator rejects blame for low reservoir, Marren Valley Courier, 10 February 2025.")
     assert titled.a["href"] == "https://example.org/courier/2025/02/10/hydro"
     untitled = content(multi.site.soup("briefs/reservoir-low.html")).select_one(".brief-meta__source")
-    assert " ".join(untitled.get_text().split()) == "Source: Marren Valley Courier, by Staff reporter"
+    assert " ".join(untitled.get_text().split()) == "Source: Marren Valley Courier, by Staff reporter, 3 February 2025."
 
 
 def test_a_plain_mkdocs_build_is_stamped_with_the_newest_brief_date(tmp_path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import mkdocs.commands.build
 import pytest
 
+import generator.output_folder
 import generator.render
 import generator.write
 from generator.write import WriteError
@@ -126,7 +127,7 @@ def test_a_template_failing_halfway_through_the_pages_touches_nothing(corpus, mo
 
 
 def _failing_replace(monkeypatch, fails_when) -> list[tuple[str, str]]:
-    """Make os.replace (as generator.write calls it) fail for the renames ``fails_when`` picks."""
+    """Make os.replace (as generator.output_folder calls it) fail for the renames ``fails_when`` picks."""
     real = os.replace
     seen: list[tuple[str, str]] = []
 
@@ -136,7 +137,7 @@ def _failing_replace(monkeypatch, fails_when) -> list[tuple[str, str]]:
             raise OSError(28, "No space left on device")
         return real(src, dst, *args, **kwargs)
 
-    monkeypatch.setattr(generator.write.os, "replace", replace)
+    monkeypatch.setattr(generator.output_folder.os, "replace", replace)
     return seen
 
 

@@ -44,11 +44,11 @@ def test_overlapping_quotes_are_both_highlighted(payload_site: Site):
     page = article(payload_site.soup("briefs/overlapping-quotes.html"))
     segments = page.select(".brief-article a.claim-quote")
 
-    def quote_of(statement: str) -> str:
-        return "".join(a.get_text() for a in segments if statement in str(a.get("title", "")).split(" | "))
+    def quote_of(claim_id: str) -> str:  # the segments whose card lists the claim (data-quotes)
+        return "".join(a.get_text() for a in segments if f"claim:{claim_id}" in str(a.get("data-quotes", "")).split())
 
-    assert quote_of(CHEAPER) == "the terminal would cost less than planned"
-    assert quote_of(NO_DELAYS) == "cost less than planned and that no further delays were expected"
+    assert quote_of("terminal-cheaper-than-planned") == "the terminal would cost less than planned"
+    assert quote_of("no-further-delays") == "cost less than planned and that no further delays were expected"
     overlap = [a for a in segments if "claim-quote--overlap" in a.get("class", [])]
     assert [a.get_text() for a in overlap] == ["cost less than planned"]
     assert page.find(id="claim-terminal-cheaper-than-planned") is not None

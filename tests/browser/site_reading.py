@@ -40,9 +40,10 @@ class Reader:
     http_errors: list[str] = field(default_factory=list)  # responses with status >= 400
     failed_loads: list[str] = field(default_factory=list)  # e.g. a file:// link to a missing file
 
-    def open(self, url: str, *, phone: bool = False, allow: str | None = None) -> "Page":
-        """A new page in a fresh profile, at ``url``. ``allow``: a URL prefix (the served site) let through."""
-        context = self.browser.new_context(**(PHONE if phone else DESKTOP))
+    def open(self, url: str, *, phone: bool = False, allow: str | None = None, dark: bool = False) -> "Page":
+        """A new page in a fresh profile, at ``url``. ``allow``: a URL prefix (the served site) let through.
+        ``dark``: the reader's system prefers a dark scheme (Material then shows "slate")."""
+        context = self.browser.new_context(**(PHONE if phone else DESKTOP), color_scheme="dark" if dark else "light")
         context.set_default_timeout(TIMEOUT_MS)
         self.contexts.append(context)
         aborted: set[str] = set()

@@ -33,7 +33,8 @@ def test_read_a_brief_from_disk_follow_a_quote_to_its_claim_and_speaker_and_back
     quote = quotes.last
     claim_id = claim_id_of(quote)
     claim = site.corpus.claims[claim_id].claim
-    assert claim.statement in (quote.get_attribute("title") or ""), "the tooltip does not show the claim"
+    quote.hover()
+    expect(page.locator("#briefs-card")).to_contain_text(claim.statement)  # the card states the claim
     quote.click()
     expect_page(page, f"claims/{claim_id}.html", claim.statement)
     shoot(page, "claim")

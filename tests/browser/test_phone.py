@@ -20,11 +20,14 @@ def test_a_brief_is_readable_on_a_phone_and_a_tap_on_a_quote_opens_its_claim(sit
     assert horizontal_overflow(page) <= 1, f"the brief page is {horizontal_overflow(page)}px wider than a phone"
     shoot(page, "brief-phone")
 
-    # On touch there is no hover tooltip: the tap opens the claim page, which states the claim.
+    # On touch the first tap opens the quote's card; the card's link opens the claim page.
     quote = page.locator(".brief-article a.claim-quote").first
-    tooltip = quote.get_attribute("title") or ""
     claim_id = claim_id_of(quote)
+    statement = site.corpus.claims[claim_id].claim.statement
     quote.tap()
-    expect_page(page, f"claims/{claim_id}.html", site.corpus.claims[claim_id].claim.statement)
-    expect(page.locator("article h1")).to_contain_text(tooltip.split(" | ")[0])
+    card = page.locator("#briefs-card")
+    expect(card).to_contain_text(statement)
+    shoot(page, "brief-phone-card")
+    card.locator("a.briefs-card__open").first.tap()
+    expect_page(page, f"claims/{claim_id}.html", statement)
     assert horizontal_overflow(page) <= 1, f"the claim page is {horizontal_overflow(page)}px wider than a phone"
