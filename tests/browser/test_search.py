@@ -204,10 +204,7 @@ _CONTRAST = """([fg, bg]) => {
 def test_matched_words_are_marked_visibly_in_both_schemes(built_sites, reader, scheme):
     """The mark's underline stands out from the result (>= 3:1, chosen or not) and its text reads (>= 4.5:1)."""
     site = built_sites("example")
-    page = reader.open(site.url())
-    page.emulate_media(color_scheme=scheme)
-    page.evaluate("localStorage.clear()")  # Material keeps the first scheme it chose; choose again
-    page.reload()
+    page = reader.open(site.url(), dark=scheme == "dark")
     expect(page.locator(f"body[data-md-color-scheme={'slate' if scheme == 'dark' else 'default'}]")).to_have_count(1)
     results = search(page, "Romanowski")
     page.get_by_role("combobox", name="Search briefs").press("ArrowDown")  # the first result is chosen
