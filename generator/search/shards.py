@@ -47,7 +47,6 @@ import heapq
 import json
 import operator
 from array import array
-from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from .documents import KINDS, SearchDoc
@@ -183,18 +182,6 @@ def _prefix_entry(terms: Terms, keys: list[str], lo: int, hi: int) -> str:
     return "{" + _merged_json(merged, PREFIX_CAP) + f',"k":{_strings(best)}' + "}"
 
 
-@dataclass(frozen=True)
-class IndexStats:
-    documents: int
-    keys: int
-    term_shards: int
-    doc_shards: int
-    total_bytes: int
-    largest_term_shard: int
-    largest_doc_shard: int
-    manifest_bytes: int
-
-
 def index_files(docs: Sequence[SearchDoc], terms: Terms) -> dict[str, bytes]:
     """Every file of the index, by path relative to the site root."""
     keys = sorted(terms.keys(), key=utf16)
@@ -235,10 +222,3 @@ def index_files(docs: Sequence[SearchDoc], terms: Terms) -> dict[str, bytes]:
     }
     files[f"{FOLDER}/manifest.js"] = script("manifest", manifest)
     return files
-
-
-def stats(files: dict[str, bytes], documents: int, keys: int) -> IndexStats:
-    terms = [len(v) for k, v in files.items() if k.startswith(f"{FOLDER}/t/")]
-    metas = [len(v) for k, v in files.items() if k.startswith(f"{FOLDER}/d/")]
-    return IndexStats(documents, keys, len(terms), len(metas), sum(len(v) for v in files.values()),
-                      max(terms, default=0), max(metas, default=0), len(files.get(f"{FOLDER}/manifest.js", b"")))
