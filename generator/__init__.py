@@ -4,6 +4,8 @@ The pipeline, one module per stage:
 
     corpus_files.py which files under briefs/ and seeds/ are read; links, odd
                  extensions and names other systems cannot check out, reported
+    textpolicy.py the one text policy: characters no brief or seed may hold, and where
+                 (refused controls, noncharacters, bidi controls; positions)
     seeds.py     parse seed articles into paragraphs
     load.py      read YAML safely, keeping the position of every key and value
     model.py     typed, immutable records (pydantic) and the JSON Schema

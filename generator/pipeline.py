@@ -10,9 +10,9 @@ from .corpus import Corpus
 from .diagnostics import CorpusError
 from .link import Site, link_corpus
 from .outputs import Emitter, SiteFile, SiteOptions
-from .render import RenderedPage, render_site
+from .render import RenderedPage, front_matter_problem, render_site
 from .validate import check_corpus
-from .write import collect
+from .write import WriteError, collect
 
 
 def _pages(site: Site, options: SiteOptions):
@@ -35,7 +35,8 @@ def generate(root: Path, options: SiteOptions | None = None) -> Generated:
     """The validated corpus under ``root`` and everything the site is built from.
 
     Raises CorpusError, listing every problem, when the corpus does not validate;
-    WriteError when two outputs would share a path or one would leave the folder.
+    WriteError when two outputs would share a path or one would leave the folder,
+    or when a page's front matter would not read back as written.
     """
     corpus, problems = check_corpus(root)
     if problems:
@@ -50,6 +51,9 @@ def emit(corpus: Corpus, options: SiteOptions) -> Generated:
     outputs = collect(output for emitter in EMITTERS for output in emitter(site, options))
     pages = {path: o for path, o in outputs.items() if isinstance(o, RenderedPage)}
     files = {path: o for path, o in outputs.items() if isinstance(o, SiteFile)}
+    unreadable = [problem for page in pages.values() if (problem := front_matter_problem(page))]
+    if unreadable:  # MkDocs would show such a front matter as page text: never publish it
+        raise WriteError("front matter that MkDocs would not read back: " + "; ".join(unreadable))
     return Generated(corpus, site, pages, files)
 
 
