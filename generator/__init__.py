@@ -4,6 +4,8 @@ The pipeline, one module per stage:
 
     corpus_files.py which files under briefs/ and seeds/ are read; links, odd
                  extensions and names other systems cannot check out, reported
+    textpolicy.py the one text policy: characters no brief or seed may hold, and where
+                 (refused controls, noncharacters, bidi controls; positions)
     seeds.py     parse seed articles into paragraphs
     load.py      read YAML safely, keeping the position of every key and value
     model.py     typed, immutable records (pydantic) and the JSON Schema
@@ -27,6 +29,7 @@ The pipeline, one module per stage:
     rawhtml.py   Markdown extension: the generator's raw HTML stashed, not re-parsed
     incremental.py  mkdocs serve: files validated once per content, pages re-rendered
                  only when what they read changed
+    search/      the search index (an emitter): tokens, documents, terms, shards
     outputs.py   what emitters produce: pages and other site files; site options
     write.py     write pages to disk atomically
     output_folder.py where output may go (never the sources), the marker of the

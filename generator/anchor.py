@@ -1,9 +1,12 @@
 """Find a quote in a seed (spec §2, claims).
 
 Matching ignores differences of whitespace, straight versus curly quotes and
-apostrophes, and dash variants - nothing else (case and every other character
-count). A quote must lie inside one block (paragraph or heading) of the seed,
-because the brief page highlights it in place.
+apostrophes, dash variants and Unicode composition (NFC) - nothing else (case
+and every other character count). A quote must lie inside one block (paragraph
+or heading) of the seed, because the brief page highlights it in place, and
+must start and end between user-perceived characters (grapheme clusters): the
+"🇪🇸" inside "🇧🇪🇸🇪" is not Spain's flag, and the "e" of a decomposed "é"
+is not an "e".
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from .seeds import Seed
 
 _FOLD = str.maketrans(
@@ -24,6 +29,7 @@ _FOLD = str.maketrans(
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
     }
 )
+_CLUSTER = regex.compile(r"\X")  # an extended grapheme cluster (Unicode UAX #29)
 _SPACE = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"(?: ?[^\S ]| {2,})\s*")  # whitespace runs other than one plain space
 
@@ -42,6 +48,7 @@ class NotFound:
     closest: str  # the closest passage of the seed ("" when the seed has no text)
     spans_blocks: bool = False
     case_only: bool = False  # ``closest`` is the quote in other letter case
+    splits_characters: bool = False  # found only inside characters; ``closest`` is those whole characters
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,11 @@ def normalize_quote(quote: str) -> str:
 
 def _compose(text: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | None]:
     """NFC-compose ``text`` (quotes are composed by the model, so a seed written
-    with combining accents must be too), keeping where each character came from.
+    decomposed must be too), keeping where each character came from.
 
+    Composition works on whole grapheme clusters: a Hangul syllable written as
+    conjoining jamo, or a Bengali vowel sign written in two parts, composes
+    although no part is a combining mark (``unicodedata.combining`` is 0).
     Returns (composed, starts, ends); starts/ends are None when nothing changed.
     """
     if unicodedata.is_normalized("NFC", text):
@@ -105,17 +115,38 @@ def _compose(text: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | 
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i = 0
-    while i < len(text):
-        j = i + 1
-        while j < len(text) and unicodedata.combining(text[j]):
-            j += 1
-        for char in unicodedata.normalize("NFC", text[i:j]):
+    for cluster in _CLUSTER.finditer(text):
+        i, j = cluster.span()
+        for char in unicodedata.normalize("NFC", cluster.group()):
             out.append(char)
             starts.append(i)
             ends.append(j)
-        i = j
-    return "".join(out), tuple(starts), tuple(ends)
+    composed = "".join(out)
+    if not unicodedata.is_normalized("NFC", composed):  # composition across clusters: not seen in
+        composed = unicodedata.normalize("NFC", text)   # real text; keep whole-block offsets
+        return composed, (0,) * len(composed), (len(text),) * len(composed)
+    return composed, tuple(starts), tuple(ends)
+
+
+@lru_cache(maxsize=4096)
+def _cluster_bounds(text: str) -> frozenset[int] | None:
+    """Offsets in ``text`` between grapheme clusters; None when every offset is one."""
+    if text.isascii():  # seed blocks hold no CR, so no CRLF cluster either
+        return None
+    return frozenset(m.start() for m in _CLUSTER.finditer(text)) | {len(text)}
+
+
+def _whole_clusters(text: str, start: int, end: int) -> bool:
+    bounds = _cluster_bounds(text)
+    return bounds is None or (start in bounds and end in bounds)
+
+
+def _widen_to_clusters(text: str, start: int, end: int) -> str:
+    """The whole characters (grapheme clusters) that ``text[start:end]`` cuts into."""
+    bounds = sorted(_cluster_bounds(text) or range(len(text) + 1))
+    first = max(b for b in bounds if b <= start)
+    last = min(b for b in bounds if b >= end)
+    return text[first:last]
 
 
 @dataclass(frozen=True)
@@ -153,12 +184,20 @@ def find_quote(seed: Seed, quote: str, occurrence: int | None = None) -> AnchorR
     needle = normalize_quote(quote)
     index = _index(seed)
     matches: list[Anchor] = []
+    split: str | None = None  # the first place the quote was found only inside characters
     if needle:
         for block_no, block in enumerate(index.blocks):
             at = block.norm.find(needle)
             while at != -1:
-                matches.append(Anchor(block_no, *block.span(at, len(needle))))
+                start, end = block.span(at, len(needle))
+                text = seed.blocks[block_no].text
+                if _whole_clusters(text, start, end):
+                    matches.append(Anchor(block_no, start, end))
+                elif split is None:
+                    split = _widen_to_clusters(text, start, end)
                 at = block.norm.find(needle, at + 1)
+    if not matches and split is not None:
+        return NotFound(split, splits_characters=True)
     if not matches:
         spans = bool(needle) and needle in index.joined
         folded = needle.casefold()

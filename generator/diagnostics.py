@@ -8,13 +8,12 @@ from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
 
+from .textpolicy import show_invisible
+
 # Characters that a terminal or a log viewer would act on (escape sequences, NUL,
-# line breaks) or that reorder text (bidi controls): shown as \xNN / \uNNNN, so a
-# diagnostic is always one inert line whatever the contributor wrote.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# line breaks), that reorder text (bidi controls) or that cannot be seen (soft
+# hyphens, zero-width spaces): shown as \xNN / \uNNNN, so a diagnostic is always
+# one inert line that shows what the text really holds.
 # A file name that is not UTF-8 reaches Python with each bad byte as a lone surrogate
 # (U+DC80-U+DCFF); printed raw it is a traceback or a raw byte in the CI log.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -26,13 +25,7 @@ def _surrogate(m: re.Match[str]) -> str:
 
 
 def _visible(text: str) -> str:
-    def show(m: re.Match[str]) -> str:
-        char = m.group()
-        if char in _NAMED:
-            return _NAMED[char]
-        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-
-    return _INVISIBLE.sub(show, _SURROGATE.sub(_surrogate, text))
+    return show_invisible(_SURROGATE.sub(_surrogate, text))
 
 
 @dataclass(frozen=True, order=True)

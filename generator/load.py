@@ -15,7 +15,6 @@ values ourselves. That gives us, in one streaming pass:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -23,6 +22,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .diagnostics import Diagnostic
+from .textpolicy import MAX_REPORTED, REFUSED, editor_pos, unparsable, yaml_file_refusals
 
 try:  # the C parser is ~10x faster; marks and events are the same
     from yaml import CSafeLoader as _Loader
@@ -58,6 +58,8 @@ class LoadedYAML:
     data: Any
     values: dict[Path_, Any] = field(repr=False)
     keys: dict[Path_, Any] = field(repr=False)
+    scalars: dict[Path_, Any] = field(default_factory=dict, repr=False)  # the parser's scalar events
+    text: str = field(default="", repr=False)  # the file as read
 
     def pos(self, path: Path_, *, key: bool = False) -> Pos:
         """The position of ``path``, falling back to its nearest located ancestor."""
@@ -69,6 +71,27 @@ class LoadedYAML:
                 return _pos(self.values[path])
             path = path[:-1]
         return _pos(self.values[()]) if () in self.values else Pos(1, 1)
+
+    def char_pos(self, path: Path_, nth: int) -> Pos:
+        """Where the ``nth`` refused character (``textpolicy.REFUSED``) of the string at
+        ``path`` is written: the character itself, or the escape (``\\x80``) that makes it.
+
+        Folding and escapes change the length of a value but never produce or
+        remove a refused character, so the nth one in the value is the nth one
+        written in the scalar's source. Falls back to the value's start.
+        """
+        event = self.scalars.get(tuple(path))
+        if event is None:
+            return self.pos(path)
+        start, end = event.start_mark.index, event.end_mark.index
+        source = self.text[start:end]
+        if event.style == '"':
+            offsets = [i for i, char in _double_quoted(source) if REFUSED.fullmatch(char)]
+        else:
+            offsets = [m.start() for m in REFUSED.finditer(source)]
+        if nth >= len(offsets):
+            return self.pos(path)
+        return Pos(*editor_pos(self.text, start + offsets[nth]))
 
 
 class _Problem(Exception):
@@ -82,9 +105,35 @@ def _pos(mark: Any) -> Pos:
 
 
 _BOM = b"\xef\xbb\xbf"
-# What YAML accepts in a stream (YAML 1.1 "printable"); checked up front so that the
-# error names the character and its exact line and column.
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# YAML double-quoted escapes (YAML 1.1 as libyaml reads them): the character each one makes.
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+            "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+            "L": "\u2028", "P": "\u2029"}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def _double_quoted(source: str) -> Any:
+    """(offset in ``source``, character) for each character a double-quoted scalar's
+    source makes: raw characters stand for themselves, an escape for what it means."""
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            code = source[i + 1]
+            if code in _HEX_ESCAPES:
+                digits = source[i + 2 : i + 2 + _HEX_ESCAPES[code]]
+                try:
+                    yield i, chr(int(digits, 16))
+                except ValueError:  # not an escape libyaml accepts: it reported a syntax error
+                    pass
+                i += 2 + len(digits)
+                continue
+            if code in _ESCAPES:
+                yield i, _ESCAPES[code]
+            i += 2  # an escaped line break makes nothing
+            continue
+        yield i, char
+        i += 1
 
 
 def read_text(path: Path, rel: str, *, max_bytes: int = MAX_FILE_BYTES,
@@ -132,18 +181,25 @@ def load_yaml_file(path: Path, rel: str) -> tuple[LoadedYAML | None, list[Diagno
 
 
 def load_yaml_text(text: str, rel: str) -> tuple[LoadedYAML | None, list[Diagnostic]]:
-    """Parse one YAML document. Returns the data or the (single) reason it could not be read."""
-    bad = _NOT_PRINTABLE.search(text)
-    if bad:
-        line, col = _offset_to_pos(text, bad.start())
-        return None, [Diagnostic(rel, line, col, f"character U+{ord(bad.group()):04X} is not allowed in YAML",
-                                 "remove it; annotations are plain text")]
+    """Parse one YAML document. Returns the data (or None) and what is wrong with the file.
+
+    The text policy (``textpolicy.py``) is checked on the raw text first, comments
+    and keys included: every refused character is reported at its line and
+    column. When one of them would change how YAML reads the file (a control
+    character, a line separator that no editor shows as a line break), the
+    file is not parsed: what the parser would find is not what the contributor
+    sees. Otherwise parsing goes on, so that the file's other problems are
+    reported in the same run.
+    """
+    problems, parsable = _character_problems(text, rel)
+    if not parsable:
+        return None, problems
     builder = _Builder(rel)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
     except _Problem as p:
-        return None, [Diagnostic(rel, p.pos.line, p.pos.col, p.message, p.hint)]
+        return None, problems + [Diagnostic(rel, p.pos.line, p.pos.col, p.message, p.hint)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
@@ -154,12 +210,25 @@ def load_yaml_text(text: str, rel: str) -> tuple[LoadedYAML | None, list[Diagnos
             if opened is not None and (opened.line, opened.column) != (mark.line, mark.column):
                 message += f" at line {opened.line + 1}, column {opened.column + 1}"
             message += ")"
-        return None, [Diagnostic(rel, pos.line, pos.col, message, _syntax_hint(exc, text, mark))]
+        return None, problems + [Diagnostic(rel, pos.line, pos.col, message, _syntax_hint(exc, text, mark))]
     except yaml.YAMLError as exc:  # any other reader error (characters are pre-checked above)
-        return None, [Diagnostic(rel, 1, 1, f"YAML error: {exc}")]
+        return None, problems + [Diagnostic(rel, 1, 1, f"YAML error: {exc}")]
     if not builder.documents:
-        return None, [Diagnostic(rel, 1, 1, "file is empty")]
-    return LoadedYAML(rel, builder.root, builder.values, builder.keys), []
+        return None, problems + [Diagnostic(rel, 1, 1, "file is empty")]
+    return LoadedYAML(rel, builder.root, builder.values, builder.keys, builder.scalars, text), problems
+
+
+def _character_problems(text: str, rel: str) -> tuple[list[Diagnostic], bool]:
+    """Every refused character of a YAML file's raw text, as diagnostics (the first
+    ``MAX_REPORTED``, then how many more), and whether the file can still be parsed."""
+    found = list(yaml_file_refusals(text))
+    problems = [Diagnostic(rel, *editor_pos(text, r.offset), r.message, r.hint) for r in found[:MAX_REPORTED]]
+    if len(found) > MAX_REPORTED:
+        more = found[MAX_REPORTED]
+        problems.append(Diagnostic(rel, *editor_pos(text, more.offset),
+                                   f"and {len(found) - MAX_REPORTED} more refused characters from here on",
+                                   "is this really a text file?"))
+    return problems, not any(unparsable(r.char) for r in found) and len(found) <= MAX_REPORTED
 
 
 def _syntax_hint(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
@@ -169,11 +238,6 @@ def _syntax_hint(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> str:
     if "mapping values are not allowed" in problem:
         return "put text containing ': ' in quotes"
     return ""
-
-
-def _offset_to_pos(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 class _Frame:
@@ -196,6 +260,7 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.values: dict[Path_, Any] = {}  # parser marks
         self.keys: dict[Path_, Any] = {}
+        self.scalars: dict[Path_, Any] = {}  # scalar value events, to locate characters inside them
         self.root: Any = None
         self.documents = 0
         self.nodes = 0
@@ -278,21 +343,30 @@ class _Builder:
         alias adds its whole expanded subtree.
         """
         self._count(count, event)
+        scalar = located and type(event) is yaml.ScalarEvent
         if not self.stack:
             self.root = value
             if located:
                 self.values[()] = event.start_mark
+            if scalar:
+                self.scalars[()] = event
             return
         parent = self.stack[-1]
         parent.size += size
         if isinstance(parent.container, list):
             if located:
-                self.values[parent.path + (len(parent.container),)] = event.start_mark
+                path = parent.path + (len(parent.container),)
+                self.values[path] = event.start_mark
+                if scalar:
+                    self.scalars[path] = event
             parent.container.append(value)
         else:
             assert parent.key is not None
             if located:
-                self.values[parent.path + (parent.key,)] = event.start_mark
+                path = parent.path + (parent.key,)
+                self.values[path] = event.start_mark
+                if scalar:
+                    self.scalars[path] = event
             parent.container[parent.key] = value
             parent.key = None
 

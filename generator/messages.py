@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from .diagnostics import Diagnostic
 from .load import LoadedYAML
 from .model import ID_MAX, Actor, Record, record_at
+from .textpolicy import refusal_hint, refusal_message
 
 _TAGS = {"decl", "ref", "spdx", "named"}  # discriminator tags pydantic puts into locations
 _ID_LISTS = {"member_of", "by", "about", "supports", "contradicts", "because", "affects", "tags", "actors"}
@@ -91,7 +92,24 @@ def validation_diagnostics(
             record = record_at(loc[:-1], top)
             for near in closest(str(loc[-1]), record.model_fields if record else ()):
                 misspelt.add(loc[:-1] + (near,))
-    return [_one(err, loc, loaded, top) for err, loc in errors if not (err["type"] == "missing" and loc in misspelt)]
+    out: list[Diagnostic] = []
+    for err, loc in errors:
+        if err["type"] == "refused_character":
+            out += _refused(err, loc, loaded)
+        elif not (err["type"] == "missing" and loc in misspelt):
+            out.append(_one(err, loc, loaded, top))
+    return out
+
+
+def _refused(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML) -> list[Diagnostic]:
+    """One diagnostic per refused character, at the character itself (an escape such as
+    ``\\x80`` counts as where it is written). No label: the position says which value, and
+    the loader, which checks the raw file, reports a raw character with the very same words."""
+    out = []
+    for nth, (_, char) in enumerate(err["ctx"]["refusals"]):
+        where = loaded.char_pos(loc, nth)
+        out.append(Diagnostic(loaded.path, where.line, where.col, refusal_message(char), refusal_hint(char)))
+    return out
 
 
 def _one(err: dict[str, Any], loc: tuple[str | int, ...], loaded: LoadedYAML, top: type[Record] | None) -> Diagnostic:

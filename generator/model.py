@@ -13,6 +13,7 @@ import unicodedata
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
+import langcodes
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -25,6 +26,9 @@ from pydantic import (
     TypeAdapter,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from .textpolicy import refusals
 
 from .licenses import LICENSES
 
@@ -34,10 +38,6 @@ ID_MAX = 80
 RESERVED_IDS = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# Bidirectional overrides and isolates can make a name display as something else
-# ("Trojan Source"); annotation text has no need for them.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 ActorKind = Literal["person", "organization", "government", "state", "armed-group", "coalition", "group", "other"]
 ClaimType = Literal["assertion", "assessment", "prediction", "proposal", "commitment", "denial"]
@@ -55,23 +55,57 @@ def _check_id(value: str) -> str:
     return value
 
 
-def _check_text(value: str) -> str:
-    control = _CONTROL.search(value)
-    if control:
-        raise ValueError(f"control character U+{ord(control.group()):04X} is not allowed in text")
-    bidi = _BIDI.search(value)
-    if bidi:
-        raise ValueError(f"bidirectional control character U+{ord(bidi.group()):04X} is not allowed in text"
-                         " (it can make text display differently from what it is)")
+def _refuse_characters(value: Any) -> Any:
+    """The text policy (``textpolicy.py``), applied to the value as written (before
+    stripping), so that the error can point at the very character in the file.
+
+    The error carries every refused character's offset; ``messages.py`` turns each
+    into a diagnostic at its line and column.
+    """
+    if isinstance(value, str):
+        found = tuple(refusals(value))
+        if found:
+            raise PydanticCustomError("refused_character", "{message}", {
+                "message": found[0].message, "refusals": tuple((r.offset, r.char) for r in found)})
+    return value
+
+
+def _compose(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
 def _check_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(value)
+        scheme, netloc = parts.scheme, parts.netloc
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise ValueError(f"'{value}' is not a valid URL ({exc}); check the address") from None
+    if scheme not in ("http", "https") or not netloc:
         raise ValueError(f"'{value}' is not an http(s) URL; only http:// and https:// links are allowed")
     if any(c.isspace() or ord(c) < 32 for c in value) or "\\" in value:
         raise ValueError(f"'{value}' contains spaces or control characters; percent-encode them")
+    try:
+        parts.port  # noqa: B018 - urlsplit parses (and range-checks) the port only when asked
+    except ValueError:
+        port_text = netloc.rpartition(":")[2]
+        raise ValueError(f"'{value}' has an invalid port '{port_text}'; a port is a number from 0 to 65535,"
+                         " or leave it out") from None
+    if not parts.hostname:
+        raise ValueError(f"'{value}' has no host name; write it as https://example.org/...")
+    return value
+
+
+_LANGUAGE_EXAMPLES = "such as 'en', 'ru', 'ar', 'zh-Hans' or 'pt-BR'"
+
+
+def _check_language(value: str) -> str:
+    """A valid BCP 47 tag, written the standard way (``pt-BR``, not ``pt_br``): it
+    becomes a ``lang`` attribute and picks the search index's stemmer."""
+    if not langcodes.tag_is_valid(value):
+        raise ValueError(f"'{value}' is not a BCP 47 language tag; write a language code {_LANGUAGE_EXAMPLES}")
+    standard = langcodes.standardize_tag(value)
+    if standard != value:
+        raise ValueError(f"'{value}' is written '{standard}' in BCP 47; write language: {standard}")
     return value
 
 
@@ -133,8 +167,13 @@ Id = Annotated[
     AfterValidator(_check_id),
     Field(description="Lowercase letters, digits and single hyphens; at most 80 characters."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_text)]
-Url = Annotated[str, AfterValidator(_check_url), Field(description="An http:// or https:// URL.")]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_refuse_characters),
+    AfterValidator(_compose),
+]
+Url = Annotated[
+    str, BeforeValidator(_refuse_characters), AfterValidator(_check_url), Field(description="An http:// or https:// URL.")
+]
 Ids = tuple[Id, ...]
 IdOrIds = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many, json_schema_input_type=Id | list[Id])]
 Occurrence = Annotated[
@@ -143,6 +182,11 @@ Occurrence = Annotated[
     Field(ge=1, description="Which match (1-based) when the quote occurs more than once."),
 ]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=str)]
+LanguageTag = Annotated[
+    str,
+    AfterValidator(_check_language),
+    Field(description="A BCP 47 language tag such as en, ru, ar, zh-Hans or pt-BR.", examples=["en", "ru", "pt-BR"]),
+]
 HEADLINE_MAX = 100
 LicenseId = Annotated[
     str,
@@ -269,10 +313,13 @@ class BriefFile(Record):
     """The content of ``briefs/<brief-id>.yml``."""
 
     seed: Annotated[
-        str, StringConstraints(pattern=r"^[^/\\\x00]+$"), Field(description="A file name in seeds/.")
+        str, StringConstraints(pattern=r"^[^/\\\x00]+$"), BeforeValidator(_refuse_characters),
+        Field(description="A file name in seeds/."),
     ]
     title: Text
     date: IsoDate | None = Field(default=None, description="YYYY-MM-DD; optional when the seed has a date header.")
+    language: LanguageTag | None = Field(
+        default=None, description="The language of the article and the annotation (BCP 47); default: the site's.")
     summary: Annotated[Text, AfterValidator(_one_paragraph)]
     source: Source | None = None
     tags: _section(Id) = ()

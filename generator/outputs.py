@@ -11,6 +11,7 @@ copies the non-Markdown files as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from .link import Site
@@ -28,6 +29,7 @@ class SiteOptions:
     download_url: str | None = None  # a zip of the site, linked from the home page
     site_url: str | None = None  # where the site is published, when known
     language: str = "en"  # theme.language: the site's own language (BCP 47)
+    docs_dir: Path | None = None  # the hand-written pages (docs/), indexed for search
     # `mkdocs serve`: what earlier builds computed, reused where its inputs are unchanged
     # (incremental.py). An emitter may ignore it; one that uses it must read the site only
     # through `memo.session(site).site` so that every read is recorded.

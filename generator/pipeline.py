@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import listings, speakers
+from . import listings, search, speakers
 from .corpus import Corpus
 from .diagnostics import CorpusError
 from .link import Site, link_corpus
 from .outputs import Emitter, SiteFile, SiteOptions
-from .render import RenderedPage, render_site
+from .render import RenderedPage, front_matter_problem, render_site
 from .validate import check_corpus
-from .write import collect
+from .write import WriteError, collect
 
 
 def _pages(site: Site, options: SiteOptions):
@@ -20,7 +20,7 @@ def _pages(site: Site, options: SiteOptions):
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit)
+EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit, search.emit)
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ def generate(root: Path, options: SiteOptions | None = None) -> Generated:
     """The validated corpus under ``root`` and everything the site is built from.
 
     Raises CorpusError, listing every problem, when the corpus does not validate;
-    WriteError when two outputs would share a path or one would leave the folder.
+    WriteError when two outputs would share a path or one would leave the folder,
+    or when a page's front matter would not read back as written.
     """
     options = options or SiteOptions()
     corpus, problems = check_corpus(root, options.memo.files if options.memo else None)
@@ -55,6 +56,9 @@ def emit(corpus: Corpus, options: SiteOptions) -> Generated:
         options.memo.finish()
     pages = {path: o for path, o in outputs.items() if isinstance(o, RenderedPage)}
     files = {path: o for path, o in outputs.items() if isinstance(o, SiteFile)}
+    unreadable = [problem for page in pages.values() if (problem := front_matter_problem(page))]
+    if unreadable:  # MkDocs would show such a front matter as page text: never publish it
+        raise WriteError("front matter that MkDocs would not read back: " + "; ".join(unreadable))
     return Generated(corpus, site, pages, files)
 
 

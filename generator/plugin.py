@@ -61,6 +61,7 @@ def site_options(config: MkDocsConfig, download_url: str | None, memo: Memo | No
         download_url=download_url,
         site_url=config.site_url or None,
         language=str(config.theme.get("language") or "en"),
+        docs_dir=Path(config.docs_dir),
         memo=memo,
     )
 

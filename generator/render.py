@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import jinja2
+from mkdocs.utils.meta import get_data
 from markupsafe import Markup
 
 from . import link
@@ -37,6 +38,35 @@ if TYPE_CHECKING:
 
 _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _MONTHS = ("January February March April May June July August September October November December").split()
+
+
+# The id of every generated page's <h1>, set rather than derived from the heading's text:
+# a slug of contributor text could equal another id of the page (claim-x, p-1, __search).
+PAGE_TITLE_ID = "page-title"
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def front_matter_problem(page: "RenderedPage") -> str | None:
+    """Why MkDocs would not read ``page``'s front matter back as written, or None.
+
+    MkDocs (``mkdocs.utils.meta.get_data``, PyYAML's safe loader) shows a front
+    matter it cannot parse as page text, Markdown and all: a ``javascript:``
+    link or an attr_list ``onmouseover`` in a title would come alive. What was
+    meant is known exactly: each value is plain text or a ``yaml_string``, which
+    is JSON. The text policy keeps unreadable titles out; this check makes sure
+    that nothing it missed is ever published that way.
+    """
+    block = _FRONT_MATTER.match(page.text)
+    if block is None:
+        return f"{page.path}: no front matter"
+    meant: dict[str, str] = {}
+    for line in block.group(1).split("\n"):
+        key, _, value = line.partition(": ")
+        meant[key] = json.loads(value) if value.startswith('"') else value
+    _, read = get_data(page.text)
+    if read != meant:
+        return f"{page.path}: its front matter reads back as {read!r}, not {meant!r}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -104,6 +134,7 @@ def _environment() -> jinja2.Environment:
     env.filters["clip"] = lambda text: cut(" ".join(str(text).split()), DESCRIPTION_MAX)
     env.filters["license"] = license_name_and_url
     env.globals.update(
+        PAGE_TITLE_ID=PAGE_TITLE_ID,
         brief_page=link.brief_page,
         actor_page=link.actor_page,
         claim_page=link.claim_page,

@@ -17,6 +17,7 @@ from typing import Literal
 
 from .diagnostics import Diagnostic
 from .load import read_text
+from .textpolicy import MAX_REPORTED, refusals
 
 SEED_SUFFIXES = (".txt",)
 MAX_SEED_BYTES = 2 * 1024 * 1024
@@ -27,7 +28,6 @@ _DATE_HEADER = re.compile(r"\A[ \t\r\n\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ 
 # "Date 2024-05-01", "date 01-05-2024", "date: 2024-05-01": meant as a header, but not one.
 _LOOKS_LIKE_HEADER = re.compile(r"\A[ \t\r\n\ufeff]*((?i:date)\s*:?\s*[0-9][0-9./-]{5,9}[0-9])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -63,14 +63,20 @@ def load_seed(path: Path, rel: str) -> tuple[Seed | None, list[Diagnostic]]:
 
 
 def parse_seed(text: str, name: str, rel: str) -> tuple[Seed | None, list[Diagnostic]]:
-    """Split a seed's text into blocks; report a bad date header, control characters or emptiness."""
+    """Split a seed's text into blocks; report a bad date header, refused characters or emptiness.
+
+    Refused characters (``textpolicy.py``: controls, noncharacters, bidirectional
+    controls) are reported one by one, at their line and column.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems: list[Diagnostic] = []
-    control = _CONTROL.search(text)
-    if control:
-        line, col = _line_col(text, control.start())
-        problems.append(Diagnostic(rel, line, col, f"seed contains the control character U+{ord(control.group()):04X}",
-                                   "remove it; seeds are plain text"))
+    for nth, refused in enumerate(refusals(text)):
+        line, col = _line_col(text, refused.offset)
+        if nth == MAX_REPORTED:
+            problems.append(Diagnostic(rel, line, col, "and more refused characters from here on",
+                                       "is this really a text file?"))
+            break
+        problems.append(Diagnostic(rel, line, col, refused.message, refused.hint))
 
     date: dt.date | None = None
     body_start = 0

@@ -29,6 +29,7 @@ from .model import (
 )
 from .references import ParsedBrief, Place, References, Registry, check_membership_loops
 from .seeds import SEED_SUFFIXES, Seed, parse_seed, read_seed
+from .textpolicy import invisible_names
 
 _ID = re.compile(ID_PATTERN)
 T = TypeVar("T")
@@ -368,9 +369,17 @@ def _anchor(brief: ParsedBrief, seed: Seed, at: tuple[str | int, ...], owner: st
         if result.spans_blocks:
             message = f"{label} spans more than one paragraph of seed {seed.name}"
             hint = "a quote must lie within one paragraph; shorten it or split the claim"
+        elif result.splits_characters:
+            message = (f"{label} not found in seed {seed.name} as whole characters: it occurs only inside"
+                       " characters made of several code points (a flag, an emoji sequence, a letter with its marks)")
+            hint = f'quote whole characters; the article has "{result.closest}" there'
         else:
             message = f"{label} not found in seed {seed.name}"
             hint = f'closest passage: "{result.closest}"' if result.closest else ""
+            hidden = invisible_names(result.closest)
+            if hidden:
+                hint += (f" (it holds invisible characters, shown as \\uXXXX: {', '.join(hidden)};"
+                         " write them the same way inside a double-quoted YAML string)")
             if result.case_only:
                 hint = f'matching is case-sensitive; the article has "{result.closest}"'
                 message = f"{label} not found in seed {seed.name}: only the letter case differs"

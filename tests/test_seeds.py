@@ -118,8 +118,8 @@ BAD = [
     ("empty", "", [(1, 1, "seed is empty")]),
     ("only whitespace", " \n\t\n\r\n", [(1, 1, "seed is empty")]),
     ("only a date header", "date 2024-05-02\n", [(1, 1, "seed is empty")]),
-    ("a NUL byte", "One.\n\nTw\x00o.", [(3, 3, "seed contains the control character U+0000")]),
-    ("a form feed", "One.\x0c", [(1, 5, "seed contains the control character U+000C")]),
+    ("a NUL byte", "One.\n\nTw\x00o.", [(3, 3, "control character U+0000 NUL is not allowed")]),
+    ("a form feed", "One.\x0c", [(1, 5, "control character U+000C FORM FEED is not allowed")]),
     # Meant as a header but not one: the article would silently have no date.
     ("'Date' with a capital", "Date 2024-05-02 Harbour officials said so.",
      [(1, 1, "seed starts with 'Date 2024-05-02', not a date header")]),
@@ -128,7 +128,7 @@ BAD = [
     ("date glued to the text", "date 2024-05-02Harbour said so.",
      [(1, 1, "seed starts with 'date 2024-05-02', not a date header")]),
     ("a bad date and a control character", "date 2024-02-30 One\x07.",
-     [(1, 20, "seed contains the control character U+0007"), (1, 6, "seed date header '2024-02-30' is not a valid date")]),
+     [(1, 20, "control character U+0007 BELL is not allowed"), (1, 6, "seed date header '2024-02-30' is not a valid date")]),
 ]
 
 

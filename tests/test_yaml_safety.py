@@ -193,10 +193,8 @@ def test_a_nul_byte_after_accents_and_curly_quotes_is_still_located_exactly(pars
 
 
 def test_the_message_for_a_forbidden_character_names_it(parser):
-    # BUG: load.py wants to say "character U+0000 is not allowed in YAML", but it
-    # tests isinstance(exc.character, str) while PyYAML (both parsers) gives an
-    # int, so the message is the bare "control characters are not allowed"
-    # (libyaml) or "special characters are not allowed" (pure Python).
+    # Was a bug: the message came from PyYAML's reader error ("control characters are
+    # not allowed"). The text policy (textpolicy.py) now checks the raw text first.
     _, problems = load_yaml_text("title: a\x07b\n", "b.yml")
 
     assert [(p.line, p.col) for p in problems] == [(1, 9)]
@@ -306,4 +304,4 @@ def test_merge_keys_are_not_expanded(parser, check_brief):
 
     assert code == 1
     assert lines == ["briefs/terminal-delay.yml:14:1: error: unknown key '<<'; "
-                     "known keys: seed, title, date, summary, source, tags, actors, claims, implications"]
+                     "known keys: seed, title, date, language, summary, source, tags, actors, claims, implications"]

@@ -124,11 +124,12 @@ CONTROL_ROWS = [
     # (story, files, where the diagnostics must be)
     ("a NUL character in an actor id", with_actor_id('"a\\0b"'), [f"{B}:5:9", f"{B}:11:10"]),
     ("an escape sequence in an actor id", with_actor_id('"\\e[2J\\e[1;1Hok: 1 briefs"'), [f"{B}:5:9", f"{B}:11:10"]),
+    # The seed is not found (at the value), and the escape is refused (at the escape itself).
     ("an escape sequence in a seed name", {B: MINIMAL_BRIEF.replace("seed: harbour.txt", 'seed: "\\e[2Jx.txt"')},
-     [f"{B}:1:7"]),
+     [f"{B}:1:7", f"{B}:1:8"]),
     ("an escape sequence in a key", {B: MINIMAL_BRIEF.replace("    role:", '    "\\e[31mrole":')}, [f"{B}:8:5"]),
     ("a control character in a URL", {B: MINIMAL_BRIEF.replace("actors:", 'source:\n  url: "\\x01https://x"\nactors:')},
-     [f"{B}:5:8"]),
+     [f"{B}:5:9"]),
 ]
 
 

@@ -363,7 +363,7 @@ def test_finding_6_check_changed_reads_a_base_with_links_and_non_ascii_names(tmp
         "commit the file itself, not a link to it",
         "briefs/terminal-delay.yml:13:12: error: claim 'terminal-cheaper-than-planned': quote not found in "
         'seed harbour.txt; closest passage: "the terminal would cost less than planned"',
-        "seeds/caf\u00e9.txt:1:23: error: seed contains the control character U+0007; "
-        "remove it; seeds are plain text",
+        "seeds/caf\u00e9.txt:1:23: error: control character U+0007 BELL is not allowed; "
+        "delete it; annotations and seeds are plain text",
     ]
     assert "root:" not in out + err, "the link was followed"

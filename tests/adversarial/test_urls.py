@@ -82,12 +82,13 @@ def test_a_right_to_left_override_in_an_actor_name_is_refused(tmp_path):
 
     code, lines = check(root)
 
-    assert (code, lines) == (1, [
-        f"{B}:6:11: error: actor 'ana-ruiz': bidirectional control character U+202E is not allowed in text "
-        "(it can make text display differently from what it is)"])
+    assert (code, lines) == (1, [  # at the escape itself: name: "Ana \u202eziuR"
+        f"{B}:6:16: error: bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE is not allowed "
+        "(it can make text display differently from what it is); delete it; annotations and seeds are plain text"])
 
 
-@pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"])
+@pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+                                  "\u200e", "\u200f", "\u061c"])
 def test_every_bidirectional_control_is_refused_in_every_kind_of_text(tmp_path, char):
     text = f"x{char}y"
     brief = (MINIMAL_BRIEF.replace("title: Port Vell ferry terminal delayed again", f"title: {text}")
@@ -98,5 +99,5 @@ def test_every_bidirectional_control_is_refused_in_every_kind_of_text(tmp_path, 
     code, lines = check(root)
 
     assert code == 1
-    assert [line.split(": error: ")[0] for line in lines] == [f"{B}:2:8", f"{B}:8:11", f"{B}:12:16"]
+    assert [line.split(": error: ")[0] for line in lines] == [f"{B}:2:9", f"{B}:8:12", f"{B}:12:17"]
     assert all(f"U+{ord(char):04X}" in line for line in lines)

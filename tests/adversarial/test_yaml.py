@@ -130,4 +130,4 @@ def test_the_nul_escape_never_reaches_a_page(tmp_path):
 
     assert corpus is None
     assert [(p.line, p.col, p.message) for p in problems] == [
-        (2, 8, "control character U+0000 is not allowed in text")]
+        (2, 18, "control character U+0000 NUL is not allowed")]

@@ -46,7 +46,12 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions",
 ]
-CORPORA = {"example": REPO, "multi": MULTI}
+CORPORA = {"example": REPO, "multi": MULTI}  # every reading test runs on each of these
+# Built on demand by the tests that name them (built_sites(name)):
+MORE_CORPORA = {
+    "multilingual": REPO / "tests" / "fixtures" / "site" / "multilingual",  # briefs in five scripts
+    "payloads": REPO / "tests" / "adversarial" / "fixtures" / "site" / "payloads",  # hostile text everywhere
+}
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 SUB_PATH = "briefs-site"
 _SHOTS = pytest.StashKey[list[Path]]()
@@ -87,14 +92,15 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def built_sites(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Site]:
-    """``built_sites(name)``: the site of ``CORPORA[name]``, built on first use (after the browser is found)."""
+    """``built_sites(name)``: the site of ``CORPORA[name]`` (or ``MORE_CORPORA``), built on first use
+    (after the browser is found)."""
     cache: dict[str, Site | Exception] = {}
 
     def get(name: str) -> Site:
         if name not in cache:
             dest = tmp_path_factory.mktemp(f"site-{name}")
             try:
-                root = build_site_from(CORPORA[name], dest)
+                root = build_site_from({**CORPORA, **MORE_CORPORA}[name], dest)
                 corpus, problems = check_corpus(root.parent)
                 assert corpus is not None, f"{name}: {problems}"
                 cache[name] = Site(name, root, root.parent, corpus)
