@@ -4,7 +4,7 @@
 
 Writes a synthetic corpus of N briefs and builds it once in this process, like
 ``briefs build``, with a CPU-time meter around each component: our check, our
-page generation (link, render, listings), Python-Markdown, the theme's page
+page generation (link, render, listings), our search index, Python-Markdown, the theme's page
 templates (Material's ``main.html``), Material's search plugin, writing files,
 and MkDocs' own work (the rest of the build). The meters count exclusive time
 (a component nested in another is subtracted from it) and read the process's
@@ -76,6 +76,13 @@ def install(meters: Meters) -> None:
     meters.wrap(generator.cli, "check_corpus", "briefs: check the corpus")
     meters.wrap(generator.pipeline, "check_corpus", "briefs: check the corpus")
     meters.wrap(generator.plugin.BriefsPlugin, "on_files", "briefs: link, render pages and listings")
+    try:
+        import generator.search as search
+    except ImportError:  # before the search index existed
+        pass
+    else:
+        for step in ("collect_terms", "index_files"):
+            meters.wrap(search, step, "briefs: search index (terms, shards)")
     meters.wrap(markdown.Markdown, "convert", "Python-Markdown")
     meters.wrap(jinja2.Template, "render", "theme templates (Material main.html)",
                 skip_inside="briefs: link, render pages and listings")
@@ -114,7 +121,8 @@ def main() -> None:
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         assert code == 0, f"briefs build exited with {code}"
         pages = sum(1 for _ in (corpus / "site").rglob("*.html"))
-    print(f"{args.briefs:,} briefs, {pages:,} HTML pages, {'without' if args.no_search else 'with'} Material search: "
+        material_search = "\n  - search\n" in (corpus / "mkdocs.yml").read_text(encoding="utf-8")
+    print(f"{args.briefs:,} briefs, {pages:,} HTML pages, {'with' if material_search else 'without'} Material search: "
           f"{cpu:.1f} s CPU, {wall:.1f} s wall-clock{' (under cProfile)' if profile else ''}")
     print(f"{'component (exclusive CPU time)':<44} {'s':>7} {'share':>6}")
     for name, seconds in sorted(meters.seconds.items(), key=lambda kv: -kv[1]):
