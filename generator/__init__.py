@@ -32,7 +32,12 @@ The pipeline, one module per stage:
     forecasts/   accountable forecasts: due dates per horizon and the build's "today" (due.py),
                  Brier scores by likelihood band (score.py), the calibration chart (chart.py),
                  the track record page emitter (page.py)
-    render.py    Jinja templates -> Markdown pages
+    render.py    Jinja templates -> Markdown pages (home and entity pages)
+    listings.py  the indexes and the timeline, split into parts (paginate.py)
+    rawhtml.py   Markdown extension: the generator's raw HTML stashed, not re-parsed
+    incremental.py  mkdocs serve: files validated once per content, pages re-rendered
+                 only when what they read changed
+    search/      the search index (an emitter): tokens, documents, terms, shards
     outputs.py   what emitters produce: pages and other site files; site options
     write.py     write pages to disk atomically
     output_folder.py where output may go (never the sources), the marker of the

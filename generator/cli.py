@@ -226,6 +226,7 @@ def read_site_options(config_file: Path) -> SiteOptions:
         site_name=text(data.get("site_name"), "Briefs") or "Briefs",
         site_url=text(data.get("site_url"), None),
         language=text(theme.get("language"), "en") or "en",
+        docs_dir=config_file.parent / (text(data.get("docs_dir"), "docs") or "docs"),
     )
 
 

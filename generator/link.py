@@ -78,6 +78,11 @@ def implication_page(implication_id: str) -> Page:
     return Page(f"implications/{implication_id}.md")
 
 
+def tag_page(tag: str) -> Page:
+    """The first page of the briefs carrying ``tag`` (tags are ids: no path can escape)."""
+    return Page(f"tags/{tag}.md")
+
+
 def quote_anchor(claim_id: str) -> str:
     """The HTML id of a claim's highlighted quote on its brief page."""
     return f"claim-{claim_id}"

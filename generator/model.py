@@ -13,6 +13,7 @@ import unicodedata
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
+import langcodes
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -98,6 +99,20 @@ def _check_url(value: str) -> str:
     return value
 
 
+_LANGUAGE_EXAMPLES = "such as 'en', 'ru', 'ar', 'zh-Hans' or 'pt-BR'"
+
+
+def _check_language(value: str) -> str:
+    """A valid BCP 47 tag, written the standard way (``pt-BR``, not ``pt_br``): it
+    becomes a ``lang`` attribute and picks the search index's stemmer."""
+    if not langcodes.tag_is_valid(value):
+        raise ValueError(f"'{value}' is not a BCP 47 language tag; write a language code {_LANGUAGE_EXAMPLES}")
+    standard = langcodes.standardize_tag(value)
+    if standard != value:
+        raise ValueError(f"'{value}' is written '{standard}' in BCP 47; write language: {standard}")
+    return value
+
+
 def _one_paragraph(value: str) -> str:
     if re.search(r"\n\s*\n", value):
         raise ValueError("'summary' is one paragraph: remove the blank line")
@@ -171,6 +186,11 @@ Occurrence = Annotated[
     Field(ge=1, description="Which match (1-based) when the quote occurs more than once."),
 ]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=str)]
+LanguageTag = Annotated[
+    str,
+    AfterValidator(_check_language),
+    Field(description="A BCP 47 language tag such as en, ru, ar, zh-Hans or pt-BR.", examples=["en", "ru", "pt-BR"]),
+]
 HEADLINE_MAX = 100
 LicenseId = Annotated[
     str,
@@ -327,6 +347,8 @@ class BriefFile(Record):
     ]
     title: Text
     date: IsoDate | None = Field(default=None, description="YYYY-MM-DD; optional when the seed has a date header.")
+    language: LanguageTag | None = Field(
+        default=None, description="The language of the article and the annotation (BCP 47); default: the site's.")
     summary: Annotated[Text, AfterValidator(_one_paragraph)]
     source: Source | None = None
     tags: _section(Id) = ()

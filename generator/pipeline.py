@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import speakers
+from . import listings, search, speakers
 from .forecasts import page as track_record
 from .corpus import Corpus
 from .diagnostics import CorpusError
@@ -17,11 +17,11 @@ from .write import WriteError, collect
 
 
 def _pages(site: Site, options: SiteOptions):
-    return render_site(site, site_name=options.site_name, download_url=options.download_url, as_of=options.as_of)
+    return render_site(site, options)
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages, speakers.emit, track_record.emit)
+EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit, search.emit, track_record.emit)
 
 
 @dataclass(frozen=True)
@@ -39,17 +39,22 @@ def generate(root: Path, options: SiteOptions | None = None) -> Generated:
     WriteError when two outputs would share a path or one would leave the folder,
     or when a page's front matter would not read back as written.
     """
-    corpus, problems = check_corpus(root)
+    options = options or SiteOptions()
+    corpus, problems = check_corpus(root, options.memo.files if options.memo else None)
     if problems:
         raise CorpusError(problems)
     assert corpus is not None
-    return emit(corpus, options or SiteOptions())
+    return emit(corpus, options)
 
 
 def emit(corpus: Corpus, options: SiteOptions) -> Generated:
     """Link a validated corpus and run every emitter over it."""
     site = link_corpus(corpus)
+    if options.memo is not None:
+        options.memo.start()
     outputs = collect(output for emitter in EMITTERS for output in emitter(site, options))
+    if options.memo is not None:
+        options.memo.finish()
     pages = {path: o for path, o in outputs.items() if isinstance(o, RenderedPage)}
     files = {path: o for path, o in outputs.items() if isinstance(o, SiteFile)}
     unreadable = [problem for page in pages.values() if (problem := front_matter_problem(page))]

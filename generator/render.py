@@ -15,7 +15,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import jinja2
 from mkdocs.utils.meta import get_data
@@ -24,14 +24,18 @@ from markupsafe import Markup
 from . import link
 from .cards import brief_card_data
 from .corpus import BriefRecord
-from .forecasts.due import as_of as forecast_day, forecasts
+from .forecasts.due import Forecast, as_of as forecast_day, forecasts
 from .headline import cut, headline
 from .licenses import license_name_and_url
 from .marks import mark
 from .relations import actor_relations, claim_status
 from .speakers import short_label, speaker_index
 from .highlight import Segment, Span, first_mentions, segment_block
+from .incremental import Reads
 from .link import Page, Site
+
+if TYPE_CHECKING:
+    from .outputs import SiteOptions
 
 _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _MONTHS = ("January February March April May June July August September October November December").split()
@@ -98,8 +102,13 @@ def yaml_string(value: Any) -> Markup:
 
 
 def count(n: int, word: str) -> str:
-    """'1 claim', '2 claims'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """'1 claim', '2 claims', '1,500 claims'."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def thousands(n: int) -> str:
+    """'1,500'."""
+    return f"{n:,}"
 
 
 def human_date(value: dt.date) -> str:
@@ -114,11 +123,13 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are package files: no stat() per page to see if they changed
     )
     env.filters["md"] = md_inline
     env.filters["human_date"] = human_date
     env.filters["yaml_string"] = yaml_string
     env.filters["count"] = count
+    env.filters["thousands"] = thousands
     env.filters["groupby_year"] = _group_by_year
     env.filters["headline"] = headline
     env.filters["clip"] = lambda text: cut(" ".join(str(text).split()), DESCRIPTION_MAX)
@@ -130,6 +141,7 @@ def _environment() -> jinja2.Environment:
         claim_page=link.claim_page,
         implication_page=link.implication_page,
         quote_anchor=link.quote_anchor,
+        tag_page=link.tag_page,
         HOME=link.HOME,
         ACTORS_INDEX=link.ACTORS_INDEX,
         CLAIMS_INDEX=link.CLAIMS_INDEX,
@@ -170,88 +182,125 @@ class _Fragments:
 
     Relative links depend only on the folder a page is in, so a fragment
     rendered for ``claims/a.md`` is valid for every page under ``claims/``.
-    This keeps generation linear in the corpus with a small constant.
+    This keeps generation linear in the corpus with a small constant. With
+    ``reads`` (an incremental build), a fragment remembers what it read of the
+    site, and every page that reuses it counts those reads as its own.
     """
 
-    def __init__(self, site: Site, folder: str):
+    def __init__(self, site: Any, folder: str, reads: Reads | None = None):
         here = Page(f"{folder}/_.md" if folder else "_.md")
         self._module = _ENV.get_template("_macros.j2").make_module({"here": here, "site": site})
         self._memo: dict[tuple[Any, ...], Any] = {}
+        self._reads = reads
 
     def __getattr__(self, name: str) -> Any:
         macro = getattr(self._module, name)
         if name not in _MEMOIZED:
             return macro
+        memo, reads = self._memo, self._reads
 
         def memoized(*args: Any) -> Any:
             key = (name, *args)
-            if key not in self._memo:
-                self._memo[key] = macro(*args)
-            return self._memo[key]
+            if key not in memo:
+                memo[key] = reads.record(lambda: macro(*args)) if reads else (macro(*args), None)
+            elif reads:
+                reads.replay(memo[key][1])
+            return memo[key][0]
 
         return memoized
 
 
-def _common(site: Site, site_name: str, download_url: str | None) -> dict[str, Any]:
-    return {"site": site, "site_name": site_name, "download_url": download_url, "fragments": {},
-            "claim_status": lambda claim_id: claim_status(site, claim_id)}
+class PageRenderer:
+    """Renders pages of one site: ``renderer(template, page, source, **context)``.
 
-
-def render_page(site: Site, template: str, page: Page, *, site_name: str = "Briefs", **context: Any) -> RenderedPage:
-    """One page for an emitter of its own (e.g. the track record), with the shared macros and filters."""
-    return _render(template, page, _common(site, site_name, None), **context)
-
-
-def render_site(site: Site, *, site_name: str = "Briefs", download_url: str | None = None,
-                as_of: dt.date | None = None) -> Iterator[RenderedPage]:
-    """Every page of the site, in a stable order.
-
-    ``as_of`` is the build's "today" for implications due for review
-    (``forecasts/due.py``); None: the newest date written in the corpus.
+    Every template sees ``site``, ``site_name``, ``download_url``, ``here`` (the
+    page being rendered) and ``m`` (the shared macros bound to its folder).
+    With ``options.memo`` (``mkdocs serve``), ``page`` reuses a page rendered by
+    an earlier build when nothing it read has changed (``incremental.py``);
+    ``self.site`` is then the tracked view that page jobs must read from.
     """
-    common = _common(site, site_name, download_url)
-    outlook = forecasts(site.corpus, forecast_day(site.corpus, as_of))
-    yield _render("home.md.j2", link.HOME, common)
-    yield _render("actors_index.md.j2", link.ACTORS_INDEX, common)
-    yield _render("claims_index.md.j2", link.CLAIMS_INDEX, common)
-    yield _render("implications_index.md.j2", link.IMPLICATIONS_INDEX, common)
-    yield _render("timeline.md.j2", link.TIMELINE, common)
-    yield _render("tags.md.j2", link.TAGS, common)
+
+    def __init__(self, site: Site, options: "SiteOptions | None" = None, *, site_name: str | None = None,
+                 download_url: str | None = None):
+        self._session = options.memo.session(site) if options is not None and options.memo is not None else None
+        self.site: Any = self._session.site if self._session else site
+        self.common = {
+            "site": self.site,
+            "site_name": site_name if site_name is not None else (options.site_name if options else "Briefs"),
+            "download_url": download_url if download_url is not None else (options.download_url if options else None),
+            "claim_status": lambda claim_id: claim_status(self.site, claim_id),
+        }
+        self._fragments: dict[str, _Fragments] = {}
+
+    def __call__(self, template: str, page: Page, source: str | None = None, **context: Any) -> RenderedPage:
+        folder = posixpath.dirname(page.path)
+        if folder not in self._fragments:
+            self._fragments[folder] = _Fragments(self.site, folder, self._session.reads if self._session else None)
+        text = _ENV.get_template(template).render(here=page, m=self._fragments[folder], **self.common, **context)
+        return RenderedPage(page.path, text, source)
+
+    def page(self, page: Page, job: Callable[[], RenderedPage], inputs: Any = ()) -> RenderedPage:
+        """``job()`` -- which renders ``page`` from ``self.site`` and ``inputs`` -- or, in an
+        incremental build, the page it gave last time if ``inputs`` and every read are unchanged."""
+        if self._session is None:
+            return job()
+        return self._session.get(("page", page.path), (self.common["site_name"], self.common["download_url"], inputs),
+                                 job)
+
+
+def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: str | None = None,
+                download_url: str | None = None) -> Iterator[RenderedPage]:
+    """The home page and every entity page, in a stable order (listings: ``listings.py``)."""
+    render = PageRenderer(site, options, site_name=site_name, download_url=download_url)
+    s = render.site  # what page jobs read from (tracked in an incremental build)
+    yield render.page(link.HOME, lambda: render("home.md.j2", link.HOME))
     for brief in site.corpus.briefs:
-        page = link.brief_page(brief.id)
-        yield _render("brief.md.j2", page, common, brief.path,
-                      brief=brief, links=site.brief_links[brief.id], cards=brief_card_data(site, brief.id, page),
-                      speakers=list(dict.fromkeys(a for c in site.brief_links[brief.id].claims
-                                                  for a in site.claims[c].claim.by)),
-                      article=[(block, [mark(site, seg) for seg in block.segments])
-                               for block in article_blocks(site, brief)])
-    ties = actor_relations(site)
-    for actor_id, record in site.actors.items():
-        yield _render("actor.md.j2", link.actor_page(actor_id), common, record.path,
-                      record=record, actor=record.actor, links=site.actor_links[actor_id], rel=ties[actor_id])
-    for claim_id, record in site.claims.items():
-        brief = site.briefs[record.brief]
-        yield _render("claim.md.j2", link.claim_page(claim_id), common, record.path,
-                      record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
-                      context=quote_context(brief, record.anchor, "claim", claim_id),
-                      evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
-                                for a in record.evidence_anchors])
-    for imp_id, record in site.implications.items():
-        brief = site.briefs[record.brief]
-        context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
-        yield _render("implication.md.j2", link.implication_page(imp_id), common, record.path,
-                      record=record, implication=record.implication, brief=brief, context=context,
-                      forecast=outlook[imp_id])
+        yield render.page(link.brief_page(brief.id), lambda b=brief.id: _brief(render, s, b))
+    ties = actor_relations(site)  # whole-site rankings: each actor page gets its own as an input
+    for actor_id in site.actors:
+        yield render.page(link.actor_page(actor_id), lambda a=actor_id: _actor(render, s, a, ties[a]), ties[actor_id])
+    for claim_id in site.claims:
+        yield render.page(link.claim_page(claim_id), lambda c=claim_id: _claim(render, s, c))
+    # Whether an implication is due depends on the build's "today" (forecasts/due.py): an input of its page.
+    outlook = forecasts(site.corpus, forecast_day(site.corpus, options.as_of if options is not None else None))
+    for imp_id in site.implications:
+        yield render.page(link.implication_page(imp_id), lambda i=imp_id: _implication(render, s, i, outlook[i]),
+                          outlook[imp_id])
 
 
-def _render(template: str, page: Page, common: dict[str, Any], source: str | None = None,
-            **context: Any) -> RenderedPage:
-    folder = posixpath.dirname(page.path)
-    fragments = common["fragments"]
-    if folder not in fragments:
-        fragments[folder] = _Fragments(common["site"], folder)
-    text = _ENV.get_template(template).render(here=page, m=fragments[folder], **common, **context)
-    return RenderedPage(page.path, text, source)
+def _brief(render: PageRenderer, site: Any, brief_id: str) -> RenderedPage:
+    brief = site.briefs[brief_id]
+    page = link.brief_page(brief_id)
+    return render("brief.md.j2", page, brief.path,
+                  brief=brief, links=site.brief_links[brief_id], cards=brief_card_data(site, brief_id, page),
+                  speakers=list(dict.fromkeys(a for c in site.brief_links[brief_id].claims
+                                              for a in site.claims[c].claim.by)),
+                  article=[(block, [mark(site, seg) for seg in block.segments])
+                           for block in article_blocks(site, brief)])
+
+
+def _actor(render: PageRenderer, site: Any, actor_id: str, rel: Any) -> RenderedPage:
+    record = site.actors[actor_id]
+    return render("actor.md.j2", link.actor_page(actor_id), record.path,
+                  record=record, actor=record.actor, links=site.actor_links[actor_id], rel=rel)
+
+
+def _claim(render: PageRenderer, site: Any, claim_id: str) -> RenderedPage:
+    record = site.claims[claim_id]
+    brief = site.briefs[record.brief]
+    return render("claim.md.j2", link.claim_page(claim_id), record.path,
+                  record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
+                  context=quote_context(brief, record.anchor, "claim", claim_id),
+                  evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
+                            for a in record.evidence_anchors])
+
+
+def _implication(render: PageRenderer, site: Any, imp_id: str, forecast: Forecast) -> RenderedPage:
+    record = site.implications[imp_id]
+    brief = site.briefs[record.brief]
+    context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
+    return render("implication.md.j2", link.implication_page(imp_id), record.path,
+                  record=record, implication=record.implication, brief=brief, context=context, forecast=forecast)
 
 
 @dataclass(frozen=True)

@@ -49,9 +49,14 @@ class Seed:
         return tuple(b for b in self.blocks if b.kind == "paragraph")
 
 
+def read_seed(path: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """A seed's text, read safely (no links, size cap, UTF-8), or why it cannot be read."""
+    return read_text(path, rel, max_bytes=MAX_SEED_BYTES,
+                     too_big_hint="a seed holds one article; this is far longer than one")
+
+
 def load_seed(path: Path, rel: str) -> tuple[Seed | None, list[Diagnostic]]:
-    text, problems = read_text(path, rel, max_bytes=MAX_SEED_BYTES,
-                               too_big_hint="a seed holds one article; this is far longer than one")
+    text, problems = read_seed(path, rel)
     if text is None:
         return None, problems
     return parse_seed(text, path.name, rel)

@@ -14,7 +14,7 @@ import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Hashable, Iterator, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -24,7 +24,8 @@ from .anchor import Anchor, find_quote
 from .corpus import ActorRecord, BriefRecord, ClaimRecord, Corpus, ImplicationRecord
 from .corpus_files import ACTORS_FILE, CorpusFiles, discover
 from .diagnostics import Diagnostic, sort_diagnostics
-from .load import LoadedYAML, load_yaml_file
+from .incremental import FileCache
+from .load import LoadedYAML, load_yaml_text, read_text
 from .messages import did_you_mean, validation_diagnostics
 from .model import (
     ID_MAX, ID_PATTERN, RESERVED_IDS, Actor, ActorEntry, ActorsFile, BriefFile, Claim, Implication,
@@ -32,9 +33,10 @@ from .model import (
 from .references import ParsedBrief, Place, References, Registry, check_membership_loops
 from .quote_hints import quote_problem
 from .seed_advice import seed_warnings
-from .seeds import SEED_SUFFIXES, Seed, load_seed
+from .seeds import SEED_SUFFIXES, Seed, parse_seed, read_seed
 
 _ID = re.compile(ID_PATTERN)
+T = TypeVar("T")
 
 
 _ACTOR = TypeAdapter(Actor)
@@ -59,7 +61,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_corpus(root: Path, *, as_of: dt.date | None = None,
+def check_corpus(root: Path, cache: FileCache | None = None, *, as_of: dt.date | None = None,
                  strict: bool = False) -> tuple[Corpus | None, list[Diagnostic]]:
     """Validate the corpus under ``root``; return it only when there is no problem at all.
 
@@ -69,17 +71,27 @@ def check_corpus(root: Path, *, as_of: dt.date | None = None,
     warning is an error instead, reported with all the others in the same run.
     ``as_of`` is "today" for implications past their due date (from
     SOURCE_DATE_EPOCH); None: the newest date written in the corpus, as the
-    build counts it (``forecasts/due.py``).
+    build counts it (``forecasts/due.py``). With ``cache`` (``mkdocs serve``),
+    each file is parsed and validated once per content.
     """
     with _gc_paused():
-        return _check_corpus(root, as_of, strict)
+        return _check_corpus(root, cache or _NO_CACHE, as_of, strict)
 
 
-def _check_corpus(root: Path, as_of: dt.date | None, strict: bool) -> tuple[Corpus | None, list[Diagnostic]]:
+class _NoCache:
+    def get(self, key: Hashable, text: str, compute: Callable[[], T]) -> T:
+        return compute()
+
+
+_NO_CACHE = _NoCache()
+
+
+def _check_corpus(root: Path, cache: FileCache | _NoCache, as_of: dt.date | None,
+                  strict: bool) -> tuple[Corpus | None, list[Diagnostic]]:
     files = discover(root)
     problems: list[Diagnostic] = list(files.problems)
-    seeds = _load_seeds(root, files, problems)
-    briefs, shared_actors, raw_ids = _load_briefs(root, files, problems)
+    seeds = _load_seeds(root, files, problems, cache)
+    briefs, shared_actors, raw_ids = _load_briefs(root, files, problems, cache)
 
     registry = Registry(problems, raw_ids)
     if shared_actors is not None:
@@ -178,46 +190,76 @@ def _warnings(briefs: list[ParsedBrief], dates: dict[str, dt.date], shared_actor
 # -- loading --------------------------------------------------------------------------
 
 
-def _load_seeds(root: Path, files: CorpusFiles, problems: list[Diagnostic]) -> dict[str, Seed]:
+def _load_seeds(root: Path, files: CorpusFiles, problems: list[Diagnostic],
+                cache: FileCache | _NoCache) -> dict[str, Seed]:
     seeds: dict[str, Seed] = {}
     for path in files.seeds:
-        seed, found = load_seed(path, _rel(root, path))
+        rel = _rel(root, path)
+        text, found = read_seed(path, rel)
+        seed = None
+        if text is not None:
+            seed, found = cache.get(("seed", rel), text, lambda: parse_seed(text, path.name, rel))
         problems.extend(found)
         if seed is not None:
             seeds[seed.name] = seed
     return seeds
 
 
-def _load_briefs(root: Path, files: CorpusFiles, problems: list[Diagnostic]):
+def _load_briefs(root: Path, files: CorpusFiles, problems: list[Diagnostic], cache: FileCache | _NoCache):
+    """Each file is read safely, then parsed and validated on its own (``cache`` keeps that
+    per content); what follows needs the whole corpus."""
     briefs: list[ParsedBrief] = []
     shared: tuple[LoadedYAML, tuple[tuple[int, Actor], ...]] | None = None
     raw_ids: dict[str, set[str]] = {"actor": set(), "claim": set(), "implication": set()}
     if files.actors is not None:
-        loaded, found = load_yaml_file(files.actors, _rel(root, files.actors))
+        rel = _rel(root, files.actors)
+        text, found = read_text(files.actors, rel)
+        loaded = actors = None
+        if text is not None:
+            loaded, found, actors = cache.get(("actors", rel), text, lambda: _parse_actors_text(text, rel))
         problems.extend(found)
         if loaded is not None:
             _harvest_ids(loaded.data, raw_ids, top="actors")
-            if not isinstance(loaded.data, list):
-                try:
-                    ActorsFile.validate_python(loaded.data)
-                except ValidationError as exc:
-                    problems.extend(validation_diagnostics(exc, loaded, Actor))
-            else:
-                shared = (loaded, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems)))
+        if actors is not None:
+            shared = (loaded, actors)
     for path in files.briefs:
         rel = _rel(root, path)
-        loaded, found = load_yaml_file(path, rel)
+        text, found = read_text(path, rel)
+        loaded = brief = None
+        if text is not None:
+            loaded, found, brief = cache.get(("brief", rel), text, lambda: _parse_brief_text(path.stem, text, rel))
         problems.extend(found)
-        if loaded is None:
-            continue
-        id_problem = brief_id_problem(path.stem)
-        if id_problem:  # reported, and the brief is still checked for everything else
-            problems.append(Diagnostic(rel, 1, 1, id_problem[0], id_problem[1]))
-        brief = _validate_brief(path.stem, loaded, problems)
-        _harvest_ids(loaded.data, raw_ids)
+        if loaded is not None:
+            _harvest_ids(loaded.data, raw_ids)
         if brief is not None:
             briefs.append(brief)
     return briefs, shared, raw_ids
+
+
+def _parse_actors_text(text: str, rel: str):
+    """``_actors.yml`` parsed and validated on its own: (loaded, problems, valid actors or None)."""
+    loaded, problems = load_yaml_text(text, rel)
+    if loaded is None:
+        return None, problems, None
+    if not isinstance(loaded.data, list):
+        try:
+            ActorsFile.validate_python(loaded.data)
+        except ValidationError as exc:
+            problems.extend(validation_diagnostics(exc, loaded, Actor))
+        return loaded, problems, None
+    return loaded, problems, tuple(_validate_items(loaded.data, _ACTOR, loaded, (), Actor, problems))
+
+
+def _parse_brief_text(brief_id: str, text: str, rel: str) -> tuple[LoadedYAML | None, list[Diagnostic],
+                                                                     ParsedBrief | None]:
+    """One brief file parsed and validated on its own (a function of its text and name only)."""
+    loaded, problems = load_yaml_text(text, rel)
+    if loaded is None:
+        return None, problems, None
+    id_problem = brief_id_problem(brief_id)
+    if id_problem:  # reported, and the brief is still checked for everything else
+        problems.append(Diagnostic(rel, 1, 1, id_problem[0], id_problem[1]))
+    return loaded, problems, _validate_brief(brief_id, loaded, problems)
 
 
 def _validate_items(items: list[Any], adapter: TypeAdapter, loaded: LoadedYAML, prefix: tuple[str | int, ...],

@@ -94,3 +94,23 @@ def run_check(run_briefs: Callable[..., Run]) -> Callable[..., tuple[int, list[s
         return result.code, result.lines
 
     return run
+
+
+@pytest.fixture(scope="session")
+def synthetic_sites(tmp_path_factory: pytest.TempPathFactory):
+    """Built sites of synthetic corpora (``benchmarks/synthetic.py``), by number of briefs,
+    built on first use and shared by the scale and listing tests: ``synthetic_sites(300)``."""
+    from sitebuild import BuiltSite, build_site_from
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from synthetic import write_corpus
+
+    built: dict[int, BuiltSite] = {}
+
+    def site(n: int) -> BuiltSite:
+        if n not in built:
+            base = tmp_path_factory.mktemp(f"synthetic-{n}")
+            built[n] = BuiltSite(build_site_from(write_corpus(base / "src", n), base / "corpus"))
+        return built[n]
+
+    return site

@@ -259,4 +259,5 @@ def layout_pages(corpus) -> list[str]:
     pages += [f"actors/{a}.html" for a in corpus.actors]
     pages += [f"claims/{c}.html" for c in corpus.claims]
     pages += [f"implications/{i}.html" for i in corpus.implications]
+    pages += sorted({f"tags/{tag}.html" for b in corpus.briefs for tag in b.doc.tags})
     return pages

@@ -180,7 +180,7 @@ def test_github_format_escapes_what_workflow_commands_cannot_hold(run_check, tmp
         "with lowercase letters, digits and single hyphens (at most 80), e.g. us-iraq-talks.yml",
         # The line break is shown as \n, as in the text format: one line per problem.
         "::error file=briefs/a%2Cb%3Ac.yml,line=14,col=1::unknown key '50%25\\nmore'; "
-        "known keys: seed, title, date, summary, source, tags, actors, claims, implications",
+        "known keys: seed, title, date, language, summary, source, tags, actors, claims, implications",
     ]
 
 

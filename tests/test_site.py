@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import html
-import json
 import os
 import re
 import shutil
@@ -28,10 +26,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from generator.cli import main
+from generator.search.tokens import fold
 from generator.corpus import Corpus
 from generator.headline import headline
 from generator.output_folder import MARKER
 from generator.validate import check_corpus
+from searchindex import BuiltIndex
 from sitebuild import (
     MULTI, REPO, BuiltSite, build_site_from, content, layout_pages, is_external, make_corpus, normalise, quote_segments,
     relation, resolve, run_build, section, LOADING_RELS, quoted_in, text_of, tree_digest, url_references,
@@ -353,14 +353,20 @@ def test_implication_pages_show_the_claims_behind_them_and_who_is_affected(built
             assert value.replace("-", " ") in estimate, (imp_id, value)
 
 
-def test_tags_page_lists_each_brief_under_its_tags(built: Built) -> None:
+def test_tags_page_links_each_tag_to_the_briefs_that_carry_it(built: Built) -> None:
+    """tags.html lists every tag (its entry keeps the id tag-<tag> that older links point to);
+    each tag's own page lists its briefs, and a brief's tag links go there."""
     soup = built.site.soup("tags.html")
     for brief in built.corpus.briefs:
         for tag in brief.doc.tags:
-            heading = soup.find(id=f"tag-{tag}")
-            assert heading is not None, tag
-            listing = heading.find_next_sibling("ul")
+            entry = soup.find(id=f"tag-{tag}")
+            assert entry is not None, tag
+            assert [resolve("tags.html", a["href"])[0] for a in entry.select("a.tag")] == [f"tags/{tag}.html"]
+            listing = content(built.site.soup(f"tags/{tag}.html"))
             assert brief.id in {Path(a["href"]).stem for a in listing.select("a.brief-link")}, (tag, brief.id)
+        page = f"briefs/{brief.id}.html"
+        links = {resolve(page, a["href"])[0] for a in content(built.site.soup(page)).select("a.tag")}
+        assert links == {f"tags/{tag}.html" for tag in brief.doc.tags}, brief.id
 
 
 def test_counts_read_as_english(built: Built) -> None:
@@ -379,11 +385,9 @@ def test_counts_read_as_english(built: Built) -> None:
 
 
 def _search_text(site: BuiltSite) -> str:
-    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    parts = []
-    for doc in index["docs"]:
-        parts += [doc.get("title", ""), doc.get("text", "")]
-    return normalise(html.unescape(re.sub(r"<[^>]+>", " ", " ".join(parts))))
+    """Every title and text of the search index's documents (what results show)."""
+    docs = BuiltIndex(site.root).documents
+    return normalise(" ".join(f"{d['title']} {d['text']}" for d in docs))
 
 
 def test_search_index_holds_actor_names_claim_statements_and_article_words(built: Built) -> None:
@@ -396,6 +400,22 @@ def test_search_index_holds_actor_names_claim_statements_and_article_words(built
     annotations = "".join(p.read_text(encoding="utf-8") for p in (built.src / "briefs").glob("*.yml"))
     assert word not in annotations  # the word is only in the article
     assert word in text
+    index = BuiltIndex(built.site.root)
+    found = {index.documents[d]["url"].split("#")[0] for d in index.finds(fold(word))}
+    assert found and all(url.startswith("briefs/") for url in found), found
+
+
+def test_search_results_say_what_they_are_and_leave_developer_pages_out(built: Built) -> None:
+    docs = BuiltIndex(built.site.root).documents
+    kinds = {d["url"].split("/")[0].split("#")[0]: d["kind"] for d in docs if "/" in d["url"]}
+    assert kinds == {"briefs": "Brief", "actors": "Actor", "claims": "Claim", "implications": "Implication"}
+    guide = [d for d in docs if d["url"].startswith("annotation-format.html")]
+    assert len(guide) > 10 and {d["kind"] for d in guide} == {"Guide"}
+    assert any(d["url"] == "annotation-format.html#claims" and d["title"] == "Claims" for d in guide)
+    assert not [d["url"] for d in docs if d["url"].startswith("security.html")]  # search: exclude: true
+    for d in guide:  # each result leads to a section that exists
+        page, _, anchor = d["url"].partition("#")
+        assert not anchor or anchor in built.site.ids(page), d["url"]
 
 
 # --- 6. nothing from another host -------------------------------------------
@@ -438,19 +458,23 @@ def _css_urls(css: str) -> list[str]:
     return urls + _CSS_IMPORT.findall(css)
 
 
-def test_polyfills_and_scripts_are_served_from_the_site(built: Built) -> None:
-    """``extra.polyfills`` (the vendored iframe-worker shim, which search needs on file://) is a
-    script of the site on every page, like every other script."""
+def test_every_page_has_the_search_script_and_loads_scripts_from_the_site(built: Built) -> None:
+    """The search (search.js, which reads the index under search/) is on every page, like every
+    script served from the site; Material's search and its iframe-worker shim are gone."""
     site = built.site
     for page in site.pages():
         srcs = [str(s["src"]) for s in site.soup(page).find_all("script", src=True)]
         if page == "404.html":  # self-contained: served at any depth (test_the_404_page_works_under_a_sub_path)
             assert srcs == []
             continue
-        assert [s for s in srcs if "iframe-worker" in s], page
+        assert [s for s in srcs if s.endswith("assets/javascripts/search-engine.js")], page
+        assert [s for s in srcs if s.endswith("assets/javascripts/search.js")], page
+        assert not [s for s in srcs if "iframe-worker" in s or "workers/search" in s], page
         for src in srcs:
             assert not is_external(src), (page, src)
             assert site.exists(resolve(page, src)[0]), (page, src)
+    assert not (site.root / "search" / "search_index.json").exists()
+    assert (site.root / "search" / "manifest.js").is_file()
 
 
 # --- 9. determinism ----------------------------------------------------------

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.headline import cut
+from searchindex import BuiltIndex
 from sitebuild import BuiltSite, build_site_from, content, header_title, run_build, text_of
 
 PAYLOADS = (
@@ -269,12 +270,18 @@ _RAW_TAG = re.compile(r"<\s*/?\s*(script|img|iframe|svg|title)\b|<[a-z][^>]*\son
                       r"|<[a-z][^>]*\s(href|src)\s*=\s*[\"']?\s*(javascript|vbscript|data):", re.I)
 
 
-def test_the_search_index_holds_no_markup_from_annotations(hostile: BuiltSite) -> None:
-    """Material's search renders titles and text as HTML: payloads must arrive escaped."""
-    index = json.loads((hostile.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    bad = [f"{doc['location']}: {field_}={doc[field_][:100]!r}" for doc in index["docs"]
-           for field_ in ("title", "text") if _RAW_TAG.search(doc.get(field_, ""))]
+def test_the_search_index_holds_annotation_text_as_escaped_data(hostile: BuiltSite) -> None:
+    """The index files are scripts: no contributor character can end a string or the script
+    (``<``, ``>``, ``&``, U+2028/U+2029 appear only as \\u escapes), and the payloads are there,
+    as text (search.js shows them with textContent)."""
+    index = BuiltIndex(hostile.root)
+    raw = [(p, p.read_text(encoding="utf-8")) for p in index.files()]
+    assert raw
+    bad = [f"{p.relative_to(hostile.root)}: {ch!r}" for p, text in raw for ch in "<>&\u2028\u2029" if ch in text]
     assert not bad, "\n".join(bad)
+    titles = {d["title"] for d in index.documents}
+    for i, payload in enumerate(PAYLOADS):
+        assert brief_yaml(i, payload)["title"].strip() in titles, payload
 
 
 @pytest.mark.parametrize("where", ["source", "evidence", "review"])

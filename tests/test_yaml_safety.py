@@ -304,4 +304,4 @@ def test_merge_keys_are_not_expanded(parser, check_brief):
 
     assert code == 1
     assert lines == ["briefs/terminal-delay.yml:14:1: error: unknown key '<<'; "
-                     "known keys: seed, title, date, summary, source, tags, actors, claims, implications"]
+                     "known keys: seed, title, date, language, summary, source, tags, actors, claims, implications"]

@@ -3,6 +3,7 @@ builds the same pages without any MkDocs plugin."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -41,13 +42,22 @@ def test_zensical_builds_every_page_of_the_layout(zensical_site):
     assert missing == []
 
 
-def test_zensical_pages_keep_highlights_styles_and_the_offline_shim(zensical_site):
+def test_zensical_pages_keep_highlights_styles_and_our_search(zensical_site):
     corpus, _ = check_corpus(REPO)
     brief = corpus.briefs[0]
     soup = BeautifulSoup((zensical_site / f"briefs/{brief.id}.html").read_text(encoding="utf-8"), "html.parser")
     quotes = {a["href"] for a in soup.select("a.claim-quote")}
     assert {f"../claims/{c}.html" for c in corpus.claims if corpus.claims[c].brief == brief.id} <= quotes
     assert soup.find("link", href="../assets/stylesheets/briefs.css") is not None
+    assert soup.find("link", href="../assets/stylesheets/search.css") is not None
     assert soup.find("p", class_="page-kind") is not None  # overrides/partials are used
     scripts = [s.get("src", "") for s in soup.find_all("script")]
     assert not [s for s in scripts if s.startswith(("http:", "https:", "//"))]
+    assert {"../assets/javascripts/search-engine.js", "../assets/javascripts/search.js"} <= set(scripts)
+    # The index `briefs generate` wrote is shipped; Zensical's own search is off (an empty index,
+    # no search field of its own in the header).
+    assert (zensical_site / "search" / "manifest.js").is_file()
+    assert list((zensical_site / "search" / "t").glob("*.js"))
+    own = zensical_site / "search.json"
+    assert not own.exists() or json.loads(own.read_text(encoding="utf-8"))["items"] == []
+    assert soup.select(".md-search") == []

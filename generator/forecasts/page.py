@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..link import Site
 from ..outputs import SiteOptions
-from ..render import TRACK_RECORD, RenderedPage, render_page
+from ..render import TRACK_RECORD, PageRenderer, RenderedPage
 from .chart import calibration_chart
 from .due import HORIZON_MONTHS, as_of, forecasts
 from .score import BANDS, OUTCOME_VALUES, SMALL_SAMPLE, probability, track_record
@@ -25,8 +25,11 @@ def emit(site: Site, options: SiteOptions) -> Iterator[RenderedPage]:
     outlook = forecasts(site.corpus, today)
     likelihoods = {imp_id: r.implication.likelihood for imp_id, r in site.implications.items()}
     record = track_record(outlook, likelihoods, today)
-    yield render_page(
-        site, "track_record.md.j2", TRACK_RECORD, site_name=options.site_name,
+    # Computed afresh on every build: the page reads every implication, and is cheap (`mkdocs serve`'s
+    # memo, options.memo, is not used).
+    render = PageRenderer(site, None, site_name=options.site_name, download_url=options.download_url)
+    yield render(
+        "track_record.md.j2", TRACK_RECORD,
         record=record, forecasts=outlook, chart=calibration_chart(record.bands), LIST_MAX=LIST_MAX,
         HORIZON_MONTHS=HORIZON_MONTHS, BANDS=BANDS, OUTCOME_VALUES=OUTCOME_VALUES, SMALL_SAMPLE=SMALL_SAMPLE,
         probability=probability,

@@ -258,8 +258,24 @@ def content_violations(soup: BeautifulSoup, where: str) -> list[str]:
             for el in content.find_all(("style", "link", "form", "input", "button", "textarea", "select"))]
 
 
-def search_index(site_root: Path) -> dict:
-    return json.loads((site_root / "search" / "search_index.json").read_text(encoding="utf-8"))
+def search_files(site_root: Path) -> dict[str, object]:
+    """Every file of the site's search index (``search/``), parsed: relative path -> data.
+
+    Each must be exactly one call ``__briefsSearch("name",<JSON>);`` (see generator/search/shards.py)."""
+    out: dict[str, object] = {}
+    for path in sorted((site_root / "search").rglob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        match = re.fullmatch(r'__briefsSearch\(("[^"]*"),(.*)\);\n', text, re.S)
+        assert match, f"{path}: not one __briefsSearch(name, data) call: {text[:80]!r}"
+        out[path.relative_to(site_root).as_posix()] = json.loads(match.group(2))
+    return out
+
+
+def search_documents(site_root: Path) -> list[list]:
+    """Every search result's row: [kind, title, url, text, context]."""
+    files = search_files(site_root)
+    count = len([k for k in files if k.startswith("search/d/")])
+    return [row for n in range(count) for row in files[f"search/d/{n}.js"]]  # type: ignore[union-attr]
 
 
 # -- hypothesis budgets ---------------------------------------------------------------------

@@ -110,16 +110,16 @@ def test_a_rendering_failure_touches_nothing(corpus, monkeypatch):
 
 
 def test_a_template_failing_halfway_through_the_pages_touches_nothing(corpus, monkeypatch):
-    real = generator.render._render
+    real = generator.render.PageRenderer.__call__
     calls = []
 
-    def third_page_explodes(*args, **kwargs):
+    def third_page_explodes(self, *args, **kwargs):
         calls.append(args[0])
         if len(calls) == 3:
             raise RuntimeError(f"template {args[0]} exploded")
-        return real(*args, **kwargs)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(generator.render, "_render", third_page_explodes)
+    monkeypatch.setattr(generator.render.PageRenderer, "__call__", third_page_explodes)
 
     out, err = fails_and_leaves_the_site(corpus)
 

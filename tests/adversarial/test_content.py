@@ -11,17 +11,17 @@ where it was written.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import installed_tool
 from generator.headline import cut, first_sentence
 
 from .helpers import (
-    Site, article, content_violations, header_title, html_violations, norm, page_title, search_index, text_of,
+    Site, article, content_violations, header_title, html_violations, norm, page_title, search_documents, search_files, text_of,
 )
 from .payloads import BREAKOUT_URLS, FIELDS, FIXTURE, PAYLOADS, PLAIN_VALUES, Payload, corpus_files, ids
 
@@ -222,39 +222,40 @@ def test_yaml_booleans_numbers_and_times_show_as_written(payload_site: Site):
 # -- the search index -------------------------------------------------------------------------
 
 
-def test_the_search_index_is_valid_and_its_script_is_the_same_data(payload_site: Site):
-    raw = (payload_site.root / "search" / "search_index.json").read_text(encoding="utf-8")
-    script = (payload_site.root / "search" / "search_index.js").read_text(encoding="utf-8")
+def test_the_search_index_files_are_scripts_whose_text_cannot_break_out(payload_site: Site):
+    """Each index file is one registration call with JSON data, in which ``<``, ``>``, ``&``,
+    U+2028 and U+2029 appear only escaped: no payload can end a string or the script."""
+    files = search_files(payload_site.root)
+    assert "search/manifest.js" in files and len(files) > 3
+    for path in (payload_site.root / "search").rglob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        assert not set(text) & set("<>&\u2028\u2029"), path
 
-    data = json.loads(raw)
-    assert script == f"var __index = {raw}"
-    assert len(data["docs"]) > len(PAYLOADS) * 5
 
+def test_the_search_index_scripts_run_and_register_the_same_data(payload_site: Site):
+    node = installed_tool("node", "apt-get install nodejs")
+    program = ("const vm = require('vm'); const fs = require('fs'); const out = {};"
+               "for (const file of process.argv.slice(1)) {"
+               "  const ctx = {__briefsSearch: (name, data) => { out[file] = data; }};"
+               "  vm.runInNewContext(fs.readFileSync(file, 'utf8'), ctx); }"
+               "process.stdout.write(JSON.stringify(out));")
+    files = sorted((payload_site.root / "search").rglob("*.js"))
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run search_index.js as a browser would")
-def test_the_search_index_script_runs_and_defines_the_index(payload_site: Site):
-    js = payload_site.root / "search" / "search_index.js"
-    program = ("const vm = require('vm'); const fs = require('fs'); const ctx = {};"
-               "vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);"
-               "process.stdout.write(JSON.stringify(ctx.__index));")
-
-    result = subprocess.run(["node", "-e", program, str(js)], capture_output=True, text=True, encoding="utf-8",
-                            timeout=60)
+    result = subprocess.run([node, "-e", program, *map(str, files)], capture_output=True, text=True,
+                            encoding="utf-8", timeout=60)
 
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == search_index(payload_site.root)
+    ran = {Path(k).relative_to(payload_site.root).as_posix(): v for k, v in json.loads(result.stdout).items()}
+    assert ran == search_files(payload_site.root)
 
 
-def test_search_results_are_inert_and_find_every_payload(payload_site: Site):
-    """Material shows search results as HTML: each indexed title and text must be inert."""
-    docs = search_index(payload_site.root)["docs"]
-    problems, texts = [], []
-    for doc in docs:
-        for key in ("title", "text"):
-            fragment = BeautifulSoup(doc[key], "html.parser")
-            problems += html_violations(fragment, f"{doc['location']} ({key})", theme=False)
-            texts.append(text_of(fragment))
-    everything = "\n".join(texts)
+def test_search_results_hold_every_payload_as_text(payload_site: Site):
+    """search.js shows titles and snippets with textContent: they must be the annotation's text
+    exactly, not HTML (tests/browser/test_search.py shows them inert in a browser)."""
+    rows = search_documents(payload_site.root)
+    titles = {norm(row[1]) for row in rows}
+    texts = "\n".join(norm(f"{row[1]} {row[3]}") for row in rows)
 
-    assert problems == []
-    assert [p.slug for p in PAYLOADS if norm(p.value("claim statement")) not in everything] == []
+    assert [p.slug for p in PAYLOADS if norm(p.value("claim statement")) not in titles] == []
+    assert [p.slug for p in PAYLOADS if norm(p.value("actor name")) not in titles] == []
+    assert [p.slug for p in PAYLOADS if norm(p.value("summary")) not in texts] == []

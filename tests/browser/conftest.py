@@ -46,9 +46,13 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions",
 ]
-CORPORA = {"example": REPO, "multi": MULTI}  # every test of a `site` runs on each
-# Built on demand only (``built_sites("syria")``): the forecasts' test corpus (issue 15).
-SITES = {**CORPORA, "syria": REPO / "tests" / "fixtures" / "site" / "syria-2019"}
+CORPORA = {"example": REPO, "multi": MULTI}  # every reading test runs on each of these
+# Built on demand by the tests that name them (built_sites(name)):
+MORE_CORPORA = {
+    "multilingual": REPO / "tests" / "fixtures" / "site" / "multilingual",  # briefs in five scripts
+    "payloads": REPO / "tests" / "adversarial" / "fixtures" / "site" / "payloads",  # hostile text everywhere
+    "syria": REPO / "tests" / "fixtures" / "site" / "syria-2019",  # forecasts with outcomes, relayed claims
+}
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 SUB_PATH = "briefs-site"
 _SHOTS = pytest.StashKey[list[Path]]()
@@ -89,14 +93,15 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def built_sites(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Site]:
-    """``built_sites(name)``: the site of ``SITES[name]``, built on first use (after the browser is found)."""
+    """``built_sites(name)``: the site of ``CORPORA[name]`` (or ``MORE_CORPORA``), built on first use
+    (after the browser is found)."""
     cache: dict[str, Site | Exception] = {}
 
     def get(name: str) -> Site:
         if name not in cache:
             dest = tmp_path_factory.mktemp(f"site-{name}")
             try:
-                root = build_site_from(SITES[name], dest)
+                root = build_site_from({**CORPORA, **MORE_CORPORA}[name], dest)
                 corpus, problems = check_corpus(root.parent)
                 assert corpus is not None, f"{name}: {problems}"
                 cache[name] = Site(name, root, root.parent, corpus)

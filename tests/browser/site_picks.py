@@ -15,11 +15,10 @@ from typing import Any, Iterable
 
 from generator.corpus import BriefRecord, ClaimRecord, Corpus
 
-# Words a reader would type: letters only, long enough not to be a stop word.
-# Latin letters only: with the search's English pipeline a single non-Latin
-# word finds nothing (lunr's trimmer reduces "Орлова" to ""). Actor names are
-# still typed exactly as written, whatever their script (`actor_to_search`).
-_WORD = re.compile(r"[A-Za-z]{5,}")
+# Words a reader would type: letters only (any script), long enough not to be a
+# stop word. Actor names are typed exactly as written (`actor_to_search`); words
+# in every script are searched in test_search.py.
+_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
 def words(text: str) -> set[str]:

@@ -27,7 +27,7 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 if expect is not None:
     expect.set_options(timeout=TIMEOUT_MS)
-# Not network: the page's own documents, inline data and the search worker's blobs.
+# Not network: the page's own documents and inline data.
 _LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
@@ -127,37 +127,42 @@ def expect_page(page: "Page", site_path: str, heading: str) -> None:
     expect(page.locator("article h1")).to_contain_text(heading)
 
 
-def search(page: "Page", term: str) -> "Locator":
-    """Type ``term`` in the search box (opening it as a reader would) and return the result items."""
-    box = page.locator(".md-search__input")
-    # Narrow screens show a search button instead of the box.
-    shown = page.locator('.md-search__input:visible, label.md-header__button[for="__search"]:visible').first
+def open_search(page: "Page", *, tap: bool = False) -> "Locator":
+    """Open the search as a reader would (the button in the header) and return its input, focused."""
+    button = page.locator("button.briefs-search-open")
     try:
-        expect(shown).to_be_visible()
+        expect(button).to_be_visible()
     except AssertionError:
-        raise AssertionError(
-            f"no search on {page.url}: neither the search box nor the search button is shown "
-            "(Material hides search when its search worker cannot start, e.g. on file:// without "
-            "the iframe-worker shim)") from None
-    if not box.is_visible():
-        shown.click()
-    box.click()
+        raise AssertionError(f"no search button in the header of {page.url} (search.js did not run?)") from None
+    button.tap() if tap else button.click()
+    box = page.get_by_role("combobox", name="Search briefs")
+    expect(box).to_be_focused()
+    return box
+
+
+def search(page: "Page", term: str, *, tap: bool = False) -> "Locator":
+    """Type ``term`` in the search (opening it as a reader would) and return the results, once shown."""
+    box = open_search(page, tap=tap)
     box.press_sequentially(term)
-    return page.locator(".md-search-result__item")
+    expect(page.locator("#briefs-search-results")).to_have_attribute("data-query", term)
+    return page.locator("#briefs-search-results [role=option]")
 
 
-def click_result(page: "Page", term: str, site_path: str) -> None:
-    """Search for ``term`` and click the result that links to ``site_path``."""
-    results = search(page, term)
-    result = results.locator(f'a.md-search-result__link[href*="/{site_path}"]').first
+def click_result(page: "Page", term: str, site_path: str, *, tap: bool = False) -> str:
+    """Search for ``term``, click (or tap) the first result that links to ``site_path``; return
+    what the result says it is ("Actor", "Claim"...)."""
+    results = search(page, term, tap=tap)
+    result = page.locator(f'#briefs-search-results [role=option][href*="/{site_path}"]').first
     try:
         expect(result).to_be_visible()
     except AssertionError:
-        shown = results.locator("a.md-search-result__link").evaluate_all("els => els.map(e => e.href)")
-        meta = page.locator(".md-search-result__meta").inner_text()
+        shown = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        status = page.locator(".briefs-search__status").inner_text()
         raise AssertionError(f"searching {term!r} on {page.url}: no result links to {site_path} "
-                             f"within {TIMEOUT_MS / 1000:.0f} s; the search says {meta!r}; results: {shown}") from None
-    result.click()
+                             f"within {TIMEOUT_MS / 1000:.0f} s; the search says {status!r}; results: {shown}") from None
+    kind = result.locator(".briefs-search__kind").text_content() or ""
+    result.tap() if tap else result.click()
+    return kind
 
 
 def claim_id_of(quote: "Locator") -> str:

@@ -13,7 +13,7 @@ from typing import Callable
 
 import pytest
 
-from .site_reading import expect
+from .site_reading import expect, open_search
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,16 @@ def _open_card(page) -> None:
     expect(page.locator("#briefs-card")).to_be_visible()
 
 
-# Every page kind. TODO(issue 11, search): add State("search open with results", ...) whose
-# prepare() opens the new search UI and types a term with results, once it lands.
+def _search_with_results(page) -> None:
+    """The search open, a word typed, its results shown with their marks, the first one chosen."""
+    box = open_search(page)
+    box.press_sequentially("reservoir")
+    expect(page.locator("#briefs-search-results")).to_have_attribute("data-query", "reservoir")
+    expect(page.locator("#briefs-search-results mark").first).to_be_visible()
+    box.press("ArrowDown")
+
+
+# Every page kind, and the search open with results.
 STATES = (
     State("home", "multi", "index.html"),
     State("brief", "multi", "briefs/reservoir-low.html"),
@@ -55,6 +63,7 @@ STATES = (
     State("relayed claim", "syria", "claims/leaders-to-meet.html"),
     State("resolved implication", "syria", "implications/us-sanctions-on-turkey.html"),
     State("card of a relayed claim", "syria", "briefs/us-pulls-back-from-northern-syria.html", _open_card),
+    State("search open with results", "multi", "claims/index.html", _search_with_results),
 )
 
 
