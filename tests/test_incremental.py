@@ -72,6 +72,15 @@ def _restatement(root: Path) -> None:
           "Varga calls the cut painful, unavoidable and temporary.")
 
 
+def _resolve_implication(root: Path) -> None:
+    """An outcome a year later: the implication's page, its listing, the track record, and the
+    build's "today" (now that outcome's date) change; so every other implication that is now due."""
+    _edit(root / "briefs" / "quota-cut.yml", '    quote: "seek compensation for growers in the lower valley"\n',
+          '    quote: "seek compensation for growers in the lower valley"\n'
+          "    outcome:\n      status: occurred\n      date: 2026-03-01\n"
+          "      evidence: [https://example.org/compensation-claims]\n")
+
+
 SCENARIOS: dict[str, Callable[[Path], None]] = {
     "retitle a brief": _retitle,
     "rename a shared actor": _rename_shared_actor,
@@ -80,6 +89,7 @@ SCENARIOS: dict[str, Callable[[Path], None]] = {
     "change tags": _retag,
     "edit a seed": _edit_seed,
     "restate a claim another brief's claim supports": _restatement,
+    "resolve an implication": _resolve_implication,
 }
 
 

@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, Mapping
 
-from ..corpus import Corpus, ImplicationRecord
+from ..corpus import BriefRecord, Corpus, ImplicationRecord
 from ..model import Outcome
 
 HORIZON_MONTHS: Mapping[str, int] = {"immediate": 1, "near-term": 12, "long-term": 24}
@@ -95,5 +95,10 @@ def forecast(record: ImplicationRecord, brief_date: dt.date, today: dt.date) -> 
 
 def forecasts(corpus: Corpus, today: dt.date) -> dict[str, Forecast]:
     """Every implication's forecast, by id (in the corpus's order)."""
-    dates = {b.id: b.date for b in corpus.briefs}
-    return {imp_id: forecast(r, dates[r.brief], today) for imp_id, r in corpus.implications.items()}
+    return site_forecasts(corpus.implications, {b.id: b for b in corpus.briefs}, today)
+
+
+def site_forecasts(implications: Mapping[str, ImplicationRecord], briefs: Mapping[str, BriefRecord],
+                   today: dt.date) -> dict[str, Forecast]:
+    """Every implication's forecast, from a site's mappings (a ``Site``, or its tracked view)."""
+    return {imp_id: forecast(r, briefs[r.brief].date, today) for imp_id, r in implications.items()}

@@ -8,27 +8,31 @@ chart have one row or point per likelihood band.
 
 from __future__ import annotations
 
-from typing import Iterator
+import datetime as dt
+from typing import Any, Iterator
 
 from ..link import Site
 from ..outputs import SiteOptions
 from ..render import TRACK_RECORD, PageRenderer, RenderedPage
 from .chart import calibration_chart
-from .due import HORIZON_MONTHS, as_of, forecasts
+from .due import HORIZON_MONTHS, as_of, site_forecasts
 from .score import BANDS, OUTCOME_VALUES, SMALL_SAMPLE, probability, track_record
 
 LIST_MAX = 50  # entries per list on the page
 
 
 def emit(site: Site, options: SiteOptions) -> Iterator[RenderedPage]:
-    today = as_of(site.corpus, options.as_of)
-    outlook = forecasts(site.corpus, today)
+    render = PageRenderer(site, options)
+    today = as_of(site.corpus, options.as_of)  # from the whole corpus: an input of the page
+    tracked = render.site  # what the page reads (recorded by `mkdocs serve`'s memo, options.memo)
+    yield render.page(TRACK_RECORD, lambda: _page(render, tracked, today), today)
+
+
+def _page(render: PageRenderer, site: Any, today: dt.date) -> RenderedPage:
+    outlook = site_forecasts(site.implications, site.briefs, today)
     likelihoods = {imp_id: r.implication.likelihood for imp_id, r in site.implications.items()}
     record = track_record(outlook, likelihoods, today)
-    # Computed afresh on every build: the page reads every implication, and is cheap (`mkdocs serve`'s
-    # memo, options.memo, is not used).
-    render = PageRenderer(site, None, site_name=options.site_name, download_url=options.download_url)
-    yield render(
+    return render(
         "track_record.md.j2", TRACK_RECORD,
         record=record, forecasts=outlook, chart=calibration_chart(record.bands), LIST_MAX=LIST_MAX,
         HORIZON_MONTHS=HORIZON_MONTHS, BANDS=BANDS, OUTCOME_VALUES=OUTCOME_VALUES, SMALL_SAMPLE=SMALL_SAMPLE,
