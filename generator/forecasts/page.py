@@ -15,8 +15,8 @@ from ..link import Site
 from ..outputs import SiteOptions
 from ..render import TRACK_RECORD, PageRenderer, RenderedPage
 from .chart import calibration_chart
-from .due import HORIZON_MONTHS, as_of, site_forecasts
-from .score import BANDS, OUTCOME_VALUES, SMALL_SAMPLE, probability, track_record
+from .due import as_of, site_forecasts
+from .score import SMALL_SAMPLE, track_record
 
 LIST_MAX = 50  # entries per list on the page
 
@@ -35,6 +35,5 @@ def _page(render: PageRenderer, site: Any, today: dt.date) -> RenderedPage:
     return render(
         "track_record.md.j2", TRACK_RECORD,
         record=record, forecasts=outlook, chart=calibration_chart(record.bands), LIST_MAX=LIST_MAX,
-        HORIZON_MONTHS=HORIZON_MONTHS, BANDS=BANDS, OUTCOME_VALUES=OUTCOME_VALUES, SMALL_SAMPLE=SMALL_SAMPLE,
-        probability=probability,
+        SMALL_SAMPLE=SMALL_SAMPLE,
     )

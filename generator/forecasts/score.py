@@ -67,12 +67,17 @@ class BandRow:
         """How often it happened (partly counting half), or None with nothing scored."""
         if not self.scored:
             return None
-        return (self.occurred + 0.5 * self.partly) / self.scored
+        return sum(self.outcomes) / self.scored
+
+    @property
+    def outcomes(self) -> list[float]:
+        """Each scored outcome as a number (``OUTCOME_VALUES``)."""
+        return ([OUTCOME_VALUES["occurred"]] * self.occurred + [OUTCOME_VALUES["partly"]] * self.partly
+                + [OUTCOME_VALUES["did-not-occur"]] * self.did_not_occur)
 
     @property
     def brier(self) -> float | None:
-        values = [1.0] * self.occurred + [0.5] * self.partly + [0.0] * self.did_not_occur
-        return brier((self.probability, o) for o in values)
+        return brier((self.probability, o) for o in self.outcomes)
 
     @property
     def small(self) -> bool:
@@ -97,10 +102,7 @@ class TrackRecord:
 
     @property
     def brier(self) -> float | None:
-        values = {"occurred": 1.0, "partly": 0.5, "did_not_occur": 0.0}
-        pairs = [(b.probability, value) for b in self.bands for name, value in values.items()
-                 for _ in range(getattr(b, name))]
-        return brier(pairs)
+        return brier((b.probability, o) for b in self.bands for o in b.outcomes)
 
 
 def track_record(forecasts: Mapping[str, Forecast], likelihoods: Mapping[str, str], as_of: dt.date) -> TrackRecord:
