@@ -136,7 +136,15 @@ class Memo:
         self.files = FileCache()
         self._store: dict[Hashable, _Entry] = {}
         self._used: set[Hashable] = set()
+        self._kept: dict[str, Any] = {}
         self.hits = self.misses = 0
+
+    def keep(self, name: str, factory: Callable[[], T]) -> T:
+        """An emitter's own incremental state, made once and kept for every later build
+        (``search.SearchIndex``): the emitter must give what a fresh state would give."""
+        if name not in self._kept:
+            self._kept[name] = factory()
+        return self._kept[name]
 
     def start(self) -> None:
         """A new build begins: count afresh, forget at ``finish`` what this build does not use."""
