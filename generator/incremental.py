@@ -191,6 +191,19 @@ class FileCache:
 
     def __init__(self) -> None:
         self._entries: dict[Hashable, tuple[bytes, Any]] = {}
+        self._quotes: dict[str, tuple[Any, dict[Hashable, Any]]] = {}  # seed name -> (seed, results)
+
+    def in_seed(self, seed: Any, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` -- a pure function of ``seed`` (a parsed seed, the very object the
+        cache gave for its unchanged text) and ``key`` -- or its earlier result: where a quote
+        sits in an article is found again only when the article or the quote changes."""
+        entry = self._quotes.get(seed.name)
+        if entry is None or entry[0] is not seed:
+            entry = self._quotes[seed.name] = (seed, {})
+        results = entry[1]
+        if key not in results:
+            results[key] = compute()
+        return results[key]
 
     def get(self, key: Hashable, text: str, compute: Callable[[], T]) -> T:
         """``compute()`` for the file ``key`` whose content is ``text``, or its earlier result for the same text."""
