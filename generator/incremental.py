@@ -150,10 +150,35 @@ class Memo:
         """A new build begins: count afresh, forget at ``finish`` what this build does not use."""
         self._used = set()
         self.hits = self.misses = 0
+        self._verdicts = {}
+        self._verdict_site = None
 
     def finish(self) -> None:
         for key in set(self._store) - self._used:
             del self._store[key]
+        self._verdicts = {}
+        self._verdict_site = None
+
+    _verdicts: dict[tuple[str, Any], tuple[Any, bool]] = {}
+    _verdict_site: Site | None = None
+
+    def unchanged(self, site: Site, deps: Mapping[tuple[str, Any], Any]) -> bool:
+        """``unchanged(site, deps)``, each distinct read compared once per build: thousands of
+        pages read the same records (a brief's claims all read the brief)."""
+        if site is not self._verdict_site:
+            self._verdicts, self._verdict_site = {}, site
+        verdicts = self._verdicts
+        for dep, old in deps.items():
+            known = verdicts.get(dep)
+            if known is not None and known[0] is old:
+                same = known[1]
+            else:
+                new = _current(site, dep[0], dep[1])
+                same = new is old or new == old
+                verdicts[dep] = (old, same)
+            if not same:
+                return False
+        return True
 
     def session(self, site: Site) -> "Session":
         return Session(self, site)
@@ -173,7 +198,7 @@ class Session:
         memo = self.memo
         memo._used.add(key)
         entry = memo._store.get(key)
-        if entry is not None and entry.inputs == inputs and unchanged(self.plain, entry.deps):
+        if entry is not None and entry.inputs == inputs and memo.unchanged(self.plain, entry.deps):
             memo.hits += 1
             return entry.value
         memo.misses += 1
@@ -191,15 +216,16 @@ class FileCache:
 
     def __init__(self) -> None:
         self._entries: dict[Hashable, tuple[bytes, Any]] = {}
-        self._quotes: dict[str, tuple[Any, dict[Hashable, Any]]] = {}  # seed name -> (seed, results)
+        self._derived: dict[Hashable, tuple[Any, dict[Hashable, Any]]] = {}  # file -> (owner, results)
 
-    def in_seed(self, seed: Any, key: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()`` -- a pure function of ``seed`` (a parsed seed, the very object the
-        cache gave for its unchanged text) and ``key`` -- or its earlier result: where a quote
-        sits in an article is found again only when the article or the quote changes."""
-        entry = self._quotes.get(seed.name)
-        if entry is None or entry[0] is not seed:
-            entry = self._quotes[seed.name] = (seed, {})
+    def derived(self, name: Hashable, owner: Any, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` -- a pure function of ``owner`` (what this cache gave for the file
+        ``name``: the very same object while its text is unchanged) and ``key`` -- or its
+        earlier result. Where a quote sits in an article is found again only when the article
+        or the quote changes; an unchanged brief's warnings are not looked for again."""
+        entry = self._derived.get(name)
+        if entry is None or entry[0] is not owner:
+            entry = self._derived[name] = (owner, {})
         results = entry[1]
         if key not in results:
             results[key] = compute()

@@ -82,7 +82,7 @@ class _NoCache:
     def get(self, key: Hashable, text: str, compute: Callable[[], T]) -> T:
         return compute()
 
-    def in_seed(self, seed: Seed, key: Hashable, compute: Callable[[], T]) -> T:
+    def derived(self, name: Hashable, owner: Any, key: Hashable, compute: Callable[[], T]) -> T:
         return compute()
 
 
@@ -158,7 +158,7 @@ def _check_corpus(root: Path, cache: FileCache | _NoCache, as_of: dt.date | None
                                            f" is before the brief's date {date.isoformat()}",
                                            "an outcome says what happened after the brief; check the date"))
 
-    warnings = _warnings(briefs, dates, shared_actors, seeds, as_of)
+    warnings = _warnings(briefs, dates, shared_actors, seeds, as_of, cache)
     if strict:
         problems += [dataclasses.replace(w, severity="error") for w in warnings]
     if problems:
@@ -179,17 +179,21 @@ def _check_corpus(root: Path, cache: FileCache | _NoCache, as_of: dt.date | None
 
 
 def _warnings(briefs: list[ParsedBrief], dates: dict[str, dt.date], shared_actors, seeds: dict[str, Seed],
-              as_of: dt.date | None) -> list[Diagnostic]:
+              as_of: dt.date | None, cache: FileCache | _NoCache) -> list[Diagnostic]:
     """Every warning of the corpus, as far as it could be read (``advice.py``)."""
     written = list(dates.values())
     for brief in briefs:
         written += [c.review.date for _, c in brief.claims if c.review and c.review.date]
         written += [imp.outcome.date for _, imp in brief.implications if imp.outcome]
     today = as_of or max(written, default=dt.date(1970, 1, 1))
-    warnings = [w for brief in briefs for w in brief_warnings(brief, dates.get(brief.id), today)]
+    warnings = [w for brief in briefs
+                for w in cache.derived(("brief", brief.path), brief, ("warnings", dates.get(brief.id), today),
+                                       lambda: brief_warnings(brief, dates.get(brief.id), today))]
     if shared_actors is not None:
-        warnings += file_warnings(shared_actors[0])
-    warnings += [w for seed in seeds.values() for w in seed_warnings(seed)]
+        loaded = shared_actors[0]
+        warnings += cache.derived(("actors", loaded.path), loaded, "warnings", lambda: file_warnings(loaded))
+    warnings += [w for seed in seeds.values()
+                 for w in cache.derived(("seed", seed.name), seed, "warnings", lambda: seed_warnings(seed))]
     return warnings
 
 
@@ -402,7 +406,8 @@ def _date_for(brief: ParsedBrief, seed: Seed, problems: list[Diagnostic]):
 def _anchor(brief: ParsedBrief, seed: Seed, at: tuple[str | int, ...], owner: str, kind: str,
             quote: str, occurrence: int | None, problems: list[Diagnostic],
             cache: FileCache | _NoCache = _NO_CACHE) -> Anchor | None:
-    result = cache.in_seed(seed, ("quote", quote, occurrence), lambda: find_quote(seed, quote, occurrence))
+    result = cache.derived(("seed", seed.name), seed, ("quote", quote, occurrence),
+                           lambda: find_quote(seed, quote, occurrence))
     if isinstance(result, Anchor):
         return result
     what = "evidence quote" if "evidence" in at else "quote"
