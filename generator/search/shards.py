@@ -116,13 +116,17 @@ def _resolved(terms: Terms, key: str) -> dict[int, int]:
 
 def _cut_shards(keys: list[str], terms: Terms) -> list[int]:
     """The index of the first key of every shard: runs of about SHARD_TARGET bytes."""
+    postings, links, origins = terms.postings, terms.links, terms.origins
     starts = [0]
     size = 0
     for i, key in enumerate(keys):
-        postings = terms.postings.get(key)
+        own = postings.get(key)
         # Estimated bytes: the key, ~9 per posting kept, ~12 per link or origin.
-        weight = len(key.encode()) + 8 + 9 * min(len(postings[0]) if postings else 0, POSTINGS_CAP)
-        weight += 12 * (len(terms.links.get(key, ())) + len(terms.origins.get(key, ())))
+        weight = len(key.encode()) + 8 + (9 * min(len(own[0]), POSTINGS_CAP) if own else 0)
+        if key in links:
+            weight += 12 * len(links[key])
+        if key in origins:
+            weight += 12 * len(origins[key])
         if size and size + weight > SHARD_TARGET:
             starts.append(i)
             size = 0
@@ -164,9 +168,18 @@ def _prefix_entry(terms: Terms, best: Sequence[str]) -> str:
     return "{" + _merged_json(merged, PREFIX_CAP) + f',"k":{_strings(best)}' + "}"
 
 
-def _best_completions(terms: Terms, keys: list[str], lo: int, hi: int) -> tuple[str, ...]:
-    ranked = heapq.nsmallest(PREFIX_KEYS, ((-frequency(terms, keys[i]), i) for i in range(lo, hi)))
+def _best_completions(keys: list[str], negated: list[int], lo: int, hi: int) -> tuple[str, ...]:
+    """The PREFIX_KEYS most frequent keys of ``keys[lo:hi]`` (``negated``: minus each key's frequency)."""
+    ranked = heapq.nsmallest(PREFIX_KEYS, zip(negated[lo:hi], range(lo, hi)))
     return tuple(keys[i] for count, i in ranked if count < 0)
+
+
+def _negated_frequencies(terms: Terms, keys: list[str]) -> list[int]:
+    """``-frequency(terms, key)`` for every key, in one pass."""
+    sizes = {key: len(ids) for key, (ids, _) in terms.postings.items()}
+    links = terms.links
+    return [-max(sizes.get(key, 0), *(sizes.get(stem, 0) for stem in links[key])) if key in links
+            else -sizes.get(key, 0) for key in keys]
 
 
 def _same(a: tuple, b: tuple) -> bool:
@@ -219,32 +232,36 @@ class ShardWriter:
         return keys, sort_keys
 
     def _entry(self, terms: Terms, key: str, shard_of_key: dict[str, int], shard: int) -> str:
+        postings = terms.postings.get(key)
         links = terms.links.get(key, ())
-        cross = any(shard_of_key[stem] != shard for stem in links)
-        inputs = (terms.postings.get(key), links, terms.origins.get(key),
-                  tuple(terms.postings.get(stem) for stem in links) if cross else None)
+        origins = terms.origins.get(key)
+        cross = None  # stems in other shards: the postings copied into this entry
+        for stem in links:
+            if shard_of_key[stem] != shard:
+                cross = tuple(terms.postings.get(stem) for stem in links)
+                break
         cached = self._entries.get(key)
-        if cached is not None and all(map(operator.is_, cached[0][:3], inputs[:3])) and (
-                cached[0][3] is inputs[3] is None or (cached[0][3] is not None and inputs[3] is not None
-                                                      and _same(cached[0][3], inputs[3]))):
-            return cached[1]
+        if cached is not None:
+            was = cached[0]
+            if was[0] is postings and was[1] is links and was[2] is origins and (
+                    was[3] is cross or (cross is not None and was[3] is not None and _same(was[3], cross))):
+                return cached[1]
         parts = []
-        if cross:
+        if cross is not None:
             parts.append(_merged_json(_resolved(terms, key)))  # stems elsewhere: copy their postings here
         else:
-            own = terms.postings.get(key)
-            if own is not None:
-                parts.append(_postings_json(own[0], own[1]))
+            if postings is not None:
+                parts.append(_postings_json(postings[0], postings[1]))
             if links:
                 parts.append(f'"s":{_strings(links)}')
-        if key in terms.origins:
-            parts.append(f'"o":{_strings(terms.origins[key])}')
+        if origins is not None:
+            parts.append(f'"o":{_strings(origins)}')
         text = "{" + ",".join(parts) + "}"
-        self._entries[key] = (inputs, text)
+        self._entries[key] = ((postings, links, origins, cross), text)
         return text
 
-    def _prefix(self, terms: Terms, prefix: str, keys: list[str], lo: int, hi: int) -> str:
-        best = _best_completions(terms, keys, lo, hi)
+    def _prefix(self, terms: Terms, prefix: str, keys: list[str], negated: list[int], lo: int, hi: int) -> str:
+        best = _best_completions(keys, negated, lo, hi)
         inputs = (best, tuple(terms.postings.get(k) for key in best for k in (key, *terms.links.get(key, ()))))
         cached = self._prefixes.get(prefix)
         if cached is not None and cached[0][0] == best and _same(cached[0][1], inputs[1]):
@@ -264,8 +281,9 @@ class ShardWriter:
         shard_of_key = dict(zip(keys, shard_index))
         prefixes: dict[int, list[str]] = {}
         used_prefixes = set()
+        negated = _negated_frequencies(terms, keys) if len(starts) > 1 else []
         for prefix, home, lo, hi in _spanning_prefixes(keys, sort_keys, starts, shard_index):
-            prefixes.setdefault(home, []).append(self._prefix(terms, prefix, keys, lo, hi))
+            prefixes.setdefault(home, []).append(self._prefix(terms, prefix, keys, negated, lo, hi))
             used_prefixes.add(prefix)
         self._prefixes = {p: v for p, v in self._prefixes.items() if p in used_prefixes}
 

@@ -240,7 +240,9 @@ class TermIndex:
 
     def _update(self, changed: list[int], old_docs: list[DocTerms]) -> None:
         """Score again only the keys of the documents at ``changed`` (before and after)."""
-        self._factors()
+        for i in changed:  # the average is the same: only these documents' factors change
+            self._norms[i] = K1 * (1 - B + B * self._lengths[i] / self._average)
+            self._boosts[i] = SCORE_SCALE * KIND_BOOST[self._kinds[i]] * (K1 + 1)
         at = set(changed)
         keys: set[str] = set()
         link_forms: set[str] = set()
