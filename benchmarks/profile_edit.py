@@ -43,16 +43,20 @@ def corpus_at(folder: Path | None, n: int, tmp: Path) -> Path:
     return prepare_corpus(write_corpus(tmp / "src", n), dest)
 
 
-class _Counter(logging.Handler):
-    """Counts the pages MkDocs builds (its debug message per page)."""
+class _Counter:
+    """Counts the pages MkDocs renders (``Page.render``: only modified pages under --dirty)."""
 
     def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.pages = 0
+        from mkdocs.structure.pages import Page
 
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.getMessage().startswith("Building page "):
+        self.pages = 0
+        render = Page.render
+
+        def counted(page, *args, **kwargs):
             self.pages += 1
+            return render(page, *args, **kwargs)
+
+        Page.render = counted  # type: ignore[method-assign]
 
 
 def main() -> None:
@@ -68,10 +72,7 @@ def main() -> None:
     from mkdocs.config import load_config
 
     counter = _Counter()
-    build_log = logging.getLogger("mkdocs.commands.build")
-    build_log.addHandler(counter)
-    build_log.setLevel(logging.DEBUG)
-    build_log.propagate = False
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # not the --dirty warning on every build
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = corpus_at(args.corpus, args.briefs, Path(tmp))

@@ -34,6 +34,7 @@ class SearchIndex:
     def __init__(self) -> None:
         self.terms = TermIndex()
         self.shards = ShardWriter()
+        self.guide: dict = {}  # the guide's documents by page text (documents.guide_documents)
 
     def files(self, docs: list) -> dict[str, bytes]:
         return self.shards.files(docs, self.terms.update(docs))
@@ -42,7 +43,7 @@ class SearchIndex:
 def emit(site: Site, options: SiteOptions) -> Iterator[SiteFile]:
     """Every file of the search index (``search/...``)."""
     # Entity documents first: the guide's come last, and results list them last (manifest "guide").
-    docs = [*entity_documents(site, options.language), *guide_documents(options.docs_dir, options.language)]
     index = options.memo.keep("search", SearchIndex) if options.memo is not None else SearchIndex()
+    docs = [*entity_documents(site, options.language), *guide_documents(options.docs_dir, options.language, index.guide)]
     for path, content in sorted(index.files(docs).items()):
         yield SiteFile(path, content)
