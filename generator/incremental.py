@@ -5,7 +5,9 @@ both exact: nothing is reused unless what it was made from is unchanged.
 
 - ``FileCache``: each seed and brief file is read, parsed and validated once
   per content; an unchanged file gives the very same objects again, so the
-  corpus rules (references, quotes) run on records that compare in an instant.
+  corpus rules (references, quotes) run on records that compare in an instant,
+  and what is derived from one file alone (where a quote sits in its article,
+  the file's warnings) is kept with it (``FileCache.derived``).
 - ``Memo``: any value computed from the linked ``Site`` (a rendered page, a
   search shard...) is kept with every read it made of the site -- which brief,
   which claim record, which backlinks -- recorded by a ``TrackedSite``. On the
@@ -15,8 +17,10 @@ both exact: nothing is reused unless what it was made from is unchanged.
   one more field of a related record can never leave a page stale.
 
 Emitters use it through ``SiteOptions.memo`` (``render.PageRenderer`` does it
-for the Markdown pages); the adapter then compares outputs by content and
-rewrites only those that changed.
+for the Markdown pages); an emitter may also keep its own incremental state
+(``Memo.keep``: the search index scores and writes again only what an edit
+touched, ``search.SearchIndex``). The adapter then compares outputs by content
+and rewrites only those that changed.
 """
 
 from __future__ import annotations
