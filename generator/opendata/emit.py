@@ -55,9 +55,10 @@ def _pretty(value: Any) -> str:
 
 def _data_page(site: Site, options: SiteOptions, data: dataset.Dataset) -> RenderedPage:
     """The Data page: every file, its licence, and one example of each format (taken from
-    the first brief that has a claim, so the page stays the same size whatever the corpus)."""
+    the first brief that has a claim and a source.url, so the page stays the same size whatever the corpus)."""
     render = PageRenderer(site, dataclasses.replace(options, memo=None))
-    example = next((b for b in site.corpus.briefs if site.brief_links[b.id].claims), None)
+    with_claims = [b for b in site.corpus.briefs if site.brief_links[b.id].claims]
+    example = next((b for b in with_claims if b.doc.source and b.doc.source.url), with_claims[0] if with_claims else None)
     examples: dict[str, str] = {}
     if example is not None:
         claim_id = site.brief_links[example.id].claims[0]
