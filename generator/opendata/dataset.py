@@ -281,7 +281,8 @@ def _relations(site: Any) -> Iterator[Relation]:
 
 
 def to_json(dataset: Dataset) -> bytes:
-    return (json.dumps(dataset.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # One line: the C encoder (an indented dump takes Python's, several times slower at 10,000 briefs).
+    return (json.dumps(dataset.model_dump(mode="json"), ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def schema_json() -> bytes:

@@ -46,7 +46,7 @@ def files(site: Site, options: SiteOptions, formats: tuple[str, ...] = FORMATS,
         for brief in site.corpus.briefs:
             collection = annotations.collection(site, brief.id, options.site_url)
             yield SiteFile(annotations.annotations_path(brief.id),
-                           (json.dumps(collection, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+                           (json.dumps(collection, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def _pretty(value: Any) -> str:
@@ -64,7 +64,8 @@ def _data_page(site: Site, options: SiteOptions, data: dataset.Dataset) -> Rende
         claim_id = site.brief_links[example.id].claims[0]
         claim = next(c for c in data.claims if c.id == claim_id)
         examples["json"] = _pretty(claim.model_dump(mode="json"))
-        csv_lines = dataset.to_csv(data.model_copy(update={"claims": [claim]}))
+        csv_lines = dataset.to_csv(data.model_copy(update={"briefs": [], "actors": [], "claims": [claim],
+                                                             "implications": [], "relations": []}))
         examples["csv"] = csv_lines["claims.csv"].decode("utf-8").replace("\r\n", "\n")
         collection = annotations.collection(site, example.id, options.site_url)
         examples["w3c"] = _pretty(collection["first"]["items"][0])
