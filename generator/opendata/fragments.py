@@ -94,6 +94,7 @@ def original_link(url: str | None, seed: Seed, anchor: Anchor) -> str | None:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, fragment))
 
 
+@lru_cache(maxsize=8192)  # a claim's link is on its page, its brief's JSON-LD and the dataset
 def directive_for(seed: Seed, anchor: Anchor) -> TextDirective | None:
     """The shortest directive (in the order tried) whose first match in the seed is the quote."""
     text, starts = _joined(seed)
