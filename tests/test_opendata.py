@@ -132,7 +132,14 @@ def test_a_quote_said_twice_is_told_apart_by_its_context():
     assert (second["prefix"], second["suffix"]) != (None, None)  # the second needs context; the first is found first
     long = decode_directive(links["engineers-warned"])
     assert long["end"] and "€41,5" in long["end"] and "%2C" in links["engineers-warned"]
-    assert "%E2%82%AC" in links["engineers-warned"] and "%26" in links["engineers-warned"] or "&" not in long["start"]
+    assert "%E2%82%AC" in links["engineers-warned"]
+
+
+def test_directive_terms_are_percent_encoded_as_the_spec_says():
+    from generator.opendata.fragments import TextDirective
+
+    assert TextDirective("a-b, c&d é", "100%", prefix="x-y", suffix="1,2").fragment() == (
+        ":~:text=x%2Dy-,a%2Db%2C%20c%26d%20%C3%A9,100%25,-1%2C2")
 
 
 # -- the built site -------------------------------------------------------------------------
