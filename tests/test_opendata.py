@@ -182,6 +182,8 @@ def test_every_page_links_to_the_feed_and_the_feed_lists_every_brief(site):
     assert entry.summary.endswith("foreseeable & critics want an audit.")
     assert entry.published.startswith("2024-05-02") and [t.term for t in entry.tags] == ["port-vell", "harbour"]
     assert feed.feed.updated.startswith("2024-06-10")  # the newest brief's date, not the clock
+    (tag_link,) = _soup(site / "tags" / "harbour.html").select("a.feed-link")
+    assert (site / "tags" / tag_link["href"]).resolve() == (site / "feeds" / "harbour.xml").resolve()
     tag_feed = feedparser.parse((site / "feeds" / "harbour.xml").read_bytes())
     assert not tag_feed.bozo and [e.title for e in tag_feed.entries] == [
         "Port Vell ferry terminal delayed again; engineers had warned"]
