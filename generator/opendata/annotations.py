@@ -44,7 +44,7 @@ def collection(site: Any, brief_id: str, site_url: str | None) -> dict[str, Any]
             bodies.append(_text(claim.review.rating, "assessing"))
         bodies += [{"type": "SpecificResource", "purpose": "tagging",
                     "source": page_url(here, link.actor_page(a), site_url)} for a in claim.by]
-        items.append(_annotation(site, brief, here, site_url, record.anchor, bodies,
+        items.append(_annotation(brief, here, site_url, record.anchor, bodies,
                                  page_url(here, link.claim_page(claim_id), site_url)))
     for imp_id in links.implications:
         record = site.implications[imp_id]
@@ -53,7 +53,7 @@ def collection(site: Any, brief_id: str, site_url: str | None) -> dict[str, Any]
         imp = record.implication
         bodies = [_text(imp.statement, "describing"), _text("implication", "classifying"),
                   _text(imp.likelihood, "assessing")]
-        items.append(_annotation(site, brief, here, site_url, record.anchor, bodies,
+        items.append(_annotation(brief, here, site_url, record.anchor, bodies,
                                  page_url(here, link.implication_page(imp_id), site_url)))
     out: dict[str, Any] = {
         "@context": CONTEXT,
@@ -71,7 +71,7 @@ def _text(value: str, purpose: str) -> dict[str, str]:
     return {"type": "TextualBody", "purpose": purpose, "format": "text/plain", "value": value}
 
 
-def _annotation(site: Any, brief: Any, here: Page, site_url: str | None, anchor: Any,
+def _annotation(brief: Any, here: Page, site_url: str | None, anchor: Any,
                 bodies: list[dict[str, Any]], page: str) -> dict[str, Any]:
     text = seed_text(brief.seed)
     start, end = seed_offsets(brief.seed, anchor)
