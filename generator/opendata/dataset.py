@@ -191,67 +191,76 @@ def _license(value: Any) -> License | None:
 
 
 def build(site: Any, site_name: str, site_url: str | None) -> Dataset:
-    """The corpus as a Dataset record, in a stable order (ids)."""
-    briefs = []
-    for brief in site.corpus.briefs:
-        s = brief.doc.source
-        links = site.brief_links[brief.id]
-        briefs.append(Brief(
-            id=brief.id, url=_url(link.brief_page(brief.id), site_url), title=brief.title,
-            date=brief.date.isoformat(), language=brief.doc.language, summary=brief.doc.summary,
-            tags=list(brief.doc.tags), seed=brief.seed.name,
-            source=Source(url=s.url, title=s.title, publisher=s.publisher, author=s.author,
-                          license=_license(s.license)) if s else None,
-            annotations_url=file_url(_ROOT, f"data/annotations/{brief.id}.jsonld", site_url),
-            actors=list(links.actors), claims=list(links.claims), implications=list(links.implications)))
-    actors = []
-    for actor_id in sorted(site.actors):
-        a = site.actors[actor_id].actor
-        al = site.actor_links[actor_id]
-        actors.append(Actor(
-            id=actor_id, url=_url(link.actor_page(actor_id), site_url), name=a.name, kind=a.kind, role=a.role,
-            description=a.description, aliases=list(a.aliases), wikidata=a.wikidata,
-            wikidata_uri=wikidata_uri(a.wikidata), member_of=list(a.member_of), members=list(al.members),
-            briefs=sorted(al.briefs), claims_made=list(al.claims_made), claims_about=list(al.claims_about),
-            implications=list(al.implications)))
-    claims = []
-    for claim_id in sorted(site.claims):
-        r = site.claims[claim_id]
-        c = r.claim
-        cl = site.claim_links[claim_id]
-        brief = site.briefs[r.brief]
-        start, end = seed_offsets(brief.seed, r.anchor)
-        rv = c.review
-        claims.append(Claim(
-            id=claim_id, url=_url(link.claim_page(claim_id), site_url), brief=r.brief, statement=c.statement,
-            quote=brief.seed.blocks[r.anchor.block].text[r.anchor.start:r.anchor.end], start=start, end=end,
-            original_url=original_link(_source_url(brief), brief.seed, r.anchor), type=c.type,
-            by=list(c.by), via=c.via, medium=c.medium, about=list(c.about), supports=list(c.supports),
-            supported_by=list(cl.supported_by), contradicts=list(c.contradicts),
-            contradicted_by=list(cl.contradicted_by), implications=list(cl.implications),
-            evidence=[Evidence(quote=e.quote, url=e.url, title=e.title) for e in c.evidence],
-            review=Review(rating=rv.rating, note=rv.note, by=rv.by, date=rv.date.isoformat() if rv.date else None,
-                          sources=list(rv.sources)) if rv else None))
-    implications = []
-    for imp_id in sorted(site.implications):
-        r = site.implications[imp_id]
-        i = r.implication
-        brief = site.briefs[r.brief]
-        start, end = seed_offsets(brief.seed, r.anchor) if r.anchor else (None, None)
-        o = i.outcome
-        implications.append(Implication(
-            id=imp_id, url=_url(link.implication_page(imp_id), site_url), brief=r.brief, statement=i.statement,
-            headline=i.headline, likelihood=i.likelihood, confidence=i.confidence, horizon=i.horizon,
-            because=list(i.because), affects=list(i.affects),
-            quote=brief.seed.blocks[r.anchor.block].text[r.anchor.start:r.anchor.end] if r.anchor else None,
-            start=start, end=end,
-            original_url=original_link(_source_url(brief), brief.seed, r.anchor) if r.anchor else None,
-            outcome=Outcome(status=o.status, date=o.date.isoformat(), note=o.note, evidence=list(o.evidence))
-            if o else None))
+    """The corpus as a Dataset record, in a stable order (briefs by id, then each kind by id)."""
     return Dataset(
         site_name=site_name, site_url=site_url, license=License(name=DATA_LICENSE[0], url=DATA_LICENSE[1]),
-        counts=dict(site.counts), briefs=briefs, actors=actors, claims=claims, implications=implications,
+        counts=dict(site.counts),
+        briefs=[brief_record(site, brief.id, site_url) for brief in site.corpus.briefs],
+        actors=[actor_record(site, actor_id, site_url) for actor_id in sorted(site.actors)],
+        claims=[claim_record(site, claim_id, site_url) for claim_id in sorted(site.claims)],
+        implications=[implication_record(site, imp_id, site_url) for imp_id in sorted(site.implications)],
         relations=list(_relations(site)))
+
+
+def brief_record(site: Any, brief_id: str, site_url: str | None) -> Brief:
+    brief = site.briefs[brief_id]
+    s = brief.doc.source
+    links = site.brief_links[brief_id]
+    return Brief(
+        id=brief_id, url=_url(link.brief_page(brief_id), site_url), title=brief.title,
+        date=brief.date.isoformat(), language=brief.doc.language, summary=brief.doc.summary,
+        tags=list(brief.doc.tags), seed=brief.seed.name,
+        source=Source(url=s.url, title=s.title, publisher=s.publisher, author=s.author,
+                      license=_license(s.license)) if s else None,
+        annotations_url=file_url(_ROOT, f"data/annotations/{brief_id}.jsonld", site_url),
+        actors=list(links.actors), claims=list(links.claims), implications=list(links.implications))
+
+
+def actor_record(site: Any, actor_id: str, site_url: str | None) -> Actor:
+    a = site.actors[actor_id].actor
+    al = site.actor_links[actor_id]
+    return Actor(
+        id=actor_id, url=_url(link.actor_page(actor_id), site_url), name=a.name, kind=a.kind, role=a.role,
+        description=a.description, aliases=list(a.aliases), wikidata=a.wikidata,
+        wikidata_uri=wikidata_uri(a.wikidata), member_of=list(a.member_of), members=list(al.members),
+        briefs=sorted(al.briefs), claims_made=list(al.claims_made), claims_about=list(al.claims_about),
+        implications=list(al.implications))
+
+
+def claim_record(site: Any, claim_id: str, site_url: str | None) -> Claim:
+    r = site.claims[claim_id]
+    c = r.claim
+    cl = site.claim_links[claim_id]
+    brief = site.briefs[r.brief]
+    start, end = seed_offsets(brief.seed, r.anchor)
+    rv = c.review
+    return Claim(
+        id=claim_id, url=_url(link.claim_page(claim_id), site_url), brief=r.brief, statement=c.statement,
+        quote=brief.seed.blocks[r.anchor.block].text[r.anchor.start:r.anchor.end], start=start, end=end,
+        original_url=original_link(_source_url(brief), brief.seed, r.anchor), type=c.type,
+        by=list(c.by), via=c.via, medium=c.medium, about=list(c.about), supports=list(c.supports),
+        supported_by=list(cl.supported_by), contradicts=list(c.contradicts),
+        contradicted_by=list(cl.contradicted_by), implications=list(cl.implications),
+        evidence=[Evidence(quote=e.quote, url=e.url, title=e.title) for e in c.evidence],
+        review=Review(rating=rv.rating, note=rv.note, by=rv.by, date=rv.date.isoformat() if rv.date else None,
+                      sources=list(rv.sources)) if rv else None)
+
+
+def implication_record(site: Any, imp_id: str, site_url: str | None) -> Implication:
+    r = site.implications[imp_id]
+    i = r.implication
+    brief = site.briefs[r.brief]
+    start, end = seed_offsets(brief.seed, r.anchor) if r.anchor else (None, None)
+    o = i.outcome
+    return Implication(
+        id=imp_id, url=_url(link.implication_page(imp_id), site_url), brief=r.brief, statement=i.statement,
+        headline=i.headline, likelihood=i.likelihood, confidence=i.confidence, horizon=i.horizon,
+        because=list(i.because), affects=list(i.affects),
+        quote=brief.seed.blocks[r.anchor.block].text[r.anchor.start:r.anchor.end] if r.anchor else None,
+        start=start, end=end,
+        original_url=original_link(_source_url(brief), brief.seed, r.anchor) if r.anchor else None,
+        outcome=Outcome(status=o.status, date=o.date.isoformat(), note=o.note, evidence=list(o.evidence))
+        if o else None)
 
 
 def _source_url(brief: Any) -> str | None:
