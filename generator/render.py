@@ -27,6 +27,7 @@ from .corpus import BriefRecord
 from .forecasts.due import Forecast, as_of as forecast_day, forecasts
 from .headline import cut, headline
 from .licenses import license_name_and_url
+from .maps.diagram import actor_map, brief_map
 from .marks import mark
 from .relations import actor_relations, claim_status
 from .speakers import short_label, speaker_index
@@ -276,13 +277,15 @@ def _brief(render: PageRenderer, site: Any, brief_id: str) -> RenderedPage:
                   speakers=list(dict.fromkeys(a for c in site.brief_links[brief_id].claims
                                               for a in site.claims[c].claim.by)),
                   article=[(block, [mark(site, seg) for seg in block.segments])
-                           for block in article_blocks(site, brief)])
+                           for block in article_blocks(site, brief)],
+                  map=brief_map(site, brief_id))
 
 
 def _actor(render: PageRenderer, site: Any, actor_id: str, rel: Any) -> RenderedPage:
     record = site.actors[actor_id]
     return render("actor.md.j2", link.actor_page(actor_id), record.path,
-                  record=record, actor=record.actor, links=site.actor_links[actor_id], rel=rel)
+                  record=record, actor=record.actor, links=site.actor_links[actor_id], rel=rel,
+                  map=actor_map(site, actor_id, rel.related))
 
 
 def _claim(render: PageRenderer, site: Any, claim_id: str) -> RenderedPage:

@@ -1,0 +1,280 @@
+"""The brief map and the actor map: which nodes and edges, placed by networkx.
+
+A map is a ``Diagram``: nodes (actors, claims, implications) and edges (who
+said what, what a claim is about, supports / contradicts, because, member of),
+each with the page it links to and its place in pixels. Positions come from a
+networkx layout (``multipartite_layout`` for a brief: speakers, claims, the
+actors spoken about, implications, in columns; ``shell_layout`` for an actor:
+the actor in the middle, its strongest ties around it). Both layouts are
+deterministic: no random seed is involved, node order is the document's order
+(or the ties' rank), and every coordinate is rounded, so two builds give the
+same bytes.
+
+Only ids, numbers and contributor text go into a ``Diagram``; the words around
+them (titles, legends) are in the templates (``_map.svg.j2``), which escape
+everything. Maps are capped (``MAX_*``) so that no SVG grows with the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from .. import link
+from ..headline import cut
+from ..speakers import short_label, speaker_index
+
+MAX_SPEAKERS = 20  # per brief map
+MAX_CLAIMS = 40
+MAX_ACTORS = 30  # actors spoken about, or only listed
+MAX_IMPLICATIONS = 20
+LABEL_MAX = 26  # characters of a node's label (its <title> has the whole text)
+
+NODE_W = 176
+NODE_H = 24
+COLUMN_GAP = 64  # between two columns of nodes
+ROW = 34  # from one node to the next in a column
+MARGIN = 16
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str  # unique in the diagram, e.g. "actor:isis"
+    kind: str  # "speaker" | "actor" | "claim" | "implication" | "centre"
+    entity: str  # the id of the entity the node stands for
+    label: str  # short text drawn in the node
+    text: str  # the whole text, for its <title>
+    href: str  # relative to the page that shows the map
+    x: float  # centre
+    y: float
+    color: int | None  # speaker palette slot (speakers.py), or None
+    foreign: bool = False  # a claim of another brief (supports or contradicts one of this brief)
+    role: str = ""  # an actor's membership, for its <title>: "member of" names
+
+    @property
+    def left(self) -> str:
+        return _n(self.x - NODE_W / 2)
+
+    @property
+    def top(self) -> str:
+        return _n(self.y - NODE_H / 2)
+
+    @property
+    def baseline(self) -> str:
+        return _n(self.y + 4)
+
+    @property
+    def cx(self) -> str:
+        return _n(self.x)
+
+
+@dataclass(frozen=True)
+class Edge:
+    kind: str  # "said" | "about" | "supports" | "contradicts" | "because" | "member" | "tie"
+    source: str  # node keys
+    target: str
+    href: str
+    path: str  # SVG path data
+    color: int | None = None
+    weight: int = 1  # stroke width, 1-5 (actor map)
+    facts: tuple[tuple[str, int], ...] = ()  # actor map: (kind of tie, how many)
+
+
+@dataclass(frozen=True)
+class Diagram:
+    dom_id: str  # prefix of the SVG's element ids (unique on its page)
+    width: int
+    height: int
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    omitted: int = 0  # nodes left out by the caps
+
+    def node(self, key: str) -> Node:
+        return next(n for n in self.nodes if n.key == key)
+
+    @property
+    def by_key(self) -> dict[str, Node]:
+        return {n.key: n for n in self.nodes}
+
+
+def _label(text: str) -> str:
+    return cut(" ".join(text.split()), LABEL_MAX)
+
+
+def _claim_text(site: Any, claim_id: str) -> str:
+    return site.claims[claim_id].claim.statement
+
+
+def brief_map(site: Any, brief_id: str) -> Diagram:
+    """The map of one brief: speakers → their claims → the actors the claims are about;
+    claims → the implications that follow from them; supports / contradicts between claims."""
+    here = link.brief_page(brief_id)
+    links = site.brief_links[brief_id]
+    claims = list(links.claims[:MAX_CLAIMS])
+    implications = list(links.implications[:MAX_IMPLICATIONS])
+    speakers = list(dict.fromkeys(a for c in claims for a in site.claims[c].claim.by))[:MAX_SPEAKERS]
+    claims = [c for c in claims if any(a in speakers for a in site.claims[c].claim.by)]
+    # Actors spoken about, then every other actor of the brief, in the brief's order.
+    about_order = list(dict.fromkeys(a for c in claims for a in site.claims[c].claim.about))
+    others = [a for a in dict.fromkeys([*about_order, *links.actors]) if a not in speakers][:MAX_ACTORS]
+    claim_set = set(claims)
+    foreign = list(dict.fromkeys(
+        other for c in claims
+        for other in (*site.claims[c].claim.supports, *site.claims[c].claim.contradicts,
+                      *site.claim_links[c].supported_by, *site.claim_links[c].contradicted_by)
+        if other not in claim_set and site.claims[other].brief != brief_id))[:MAX_CLAIMS - len(claims)]
+    omitted = (len(links.claims) - len(claims)) + (len(links.implications) - len(implications)) + max(
+        0, len(set(links.actors)) - len(speakers) - len(others))
+
+    graph = nx.DiGraph()
+    for a in speakers:
+        graph.add_node(f"actor:{a}", layer=0)
+    for c in [*claims, *foreign]:
+        graph.add_node(f"claim:{c}", layer=1)
+    for a in others:
+        graph.add_node(f"actor:{a}", layer=2)
+    for i in implications:
+        graph.add_node(f"implication:{i}", layer=3)
+    positions = _columns(graph)
+    width = 4 * NODE_W + 3 * COLUMN_GAP + 2 * MARGIN
+    height = _height(graph)
+
+    def actor_node(a: str, kind: str) -> Node:
+        actor = site.actors[a].actor
+        x, y = positions[f"actor:{a}"]
+        return Node(f"actor:{a}", kind, a, _label(short_label(actor) if len(actor.name) > LABEL_MAX else actor.name),
+                    actor.name, here.link(link.actor_page(a)), x, y,
+                    speaker_index(a) if kind == "speaker" else None,
+                    role=", ".join(site.actors[g].actor.name for g in actor.member_of if g in site.actors))
+
+    nodes = [actor_node(a, "speaker") for a in speakers]
+    for c in [*claims, *foreign]:
+        x, y = positions[f"claim:{c}"]
+        by = site.claims[c].claim.by
+        nodes.append(Node(f"claim:{c}", "claim", c, _label(_claim_text(site, c)), _claim_text(site, c),
+                          here.link(link.claim_page(c)), x, y, speaker_index(by[0]), foreign=c not in claim_set))
+    nodes += [actor_node(a, "actor") for a in others]
+    for i in implications:
+        x, y = positions[f"implication:{i}"]
+        imp = site.implications[i].implication
+        nodes.append(Node(f"implication:{i}", "implication", i, _label(imp.headline or imp.statement), imp.statement,
+                          here.link(link.implication_page(i)), x, y, None))
+    at = {n.key: n for n in nodes}
+
+    edges: list[Edge] = []
+    for c in claims:
+        claim = site.claims[c].claim
+        href = here.link(link.claim_page(c))
+        for a in claim.by:
+            if f"actor:{a}" in at:
+                edges.append(Edge("said", f"actor:{a}", f"claim:{c}", href,
+                                  _path(at[f"actor:{a}"], at[f"claim:{c}"]), speaker_index(a)))
+        for a in claim.about:
+            if f"actor:{a}" in at:
+                edges.append(Edge("about", f"claim:{c}", f"actor:{a}", href, _path(at[f"claim:{c}"], at[f"actor:{a}"])))
+    for c in [*claims, *foreign]:
+        claim = site.claims[c].claim
+        for kind, targets in (("supports", claim.supports), ("contradicts", claim.contradicts)):
+            for other in targets:
+                if f"claim:{other}" in at and (c in claim_set or other in claim_set):
+                    edges.append(Edge(kind, f"claim:{c}", f"claim:{other}", here.link(link.claim_page(c)),
+                                      _path(at[f"claim:{c}"], at[f"claim:{other}"])))
+    for i in implications:
+        for c in site.implications[i].implication.because:
+            if f"claim:{c}" in at:
+                edges.append(Edge("because", f"claim:{c}", f"implication:{i}", here.link(link.implication_page(i)),
+                                  _path(at[f"claim:{c}"], at[f"implication:{i}"])))
+    for a in [*speakers, *others]:
+        for group in site.actors[a].actor.member_of:
+            if f"actor:{group}" in at:
+                edges.append(Edge("member", f"actor:{a}", f"actor:{group}", here.link(link.actor_page(a)),
+                                  _path(at[f"actor:{a}"], at[f"actor:{group}"])))
+    return Diagram("brief-map", width, height, tuple(nodes), tuple(edges), omitted)
+
+
+def _columns(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Pixel centres: networkx's multipartite layout (a column per layer, nodes in insertion
+    order, each column centred), scaled so that neighbours in a column are ``ROW`` apart."""
+    if not graph:
+        return {}
+    raw = nx.multipartite_layout(graph, subset_key="layer", align="vertical", scale=1)
+    layers = {n: graph.nodes[n]["layer"] for n in graph}
+    ys = sorted({float(p[1]) for p in raw.values()})
+    step = min((b - a for a, b in zip(ys, ys[1:])), default=1.0) or 1.0
+    low = ys[0]
+    out = {}
+    for n, p in raw.items():
+        x = MARGIN + NODE_W / 2 + layers[n] * (NODE_W + COLUMN_GAP)
+        y = MARGIN + NODE_H / 2 + (float(p[1]) - low) / step * ROW
+        out[n] = (round(x, 1), round(y, 1))
+    # networkx draws its y axis upwards: flip, so the first node of a column is at the top.
+    top = max((y for _, y in out.values()), default=0.0) + MARGIN + NODE_H / 2
+    return {n: (x, round(top - y, 1)) for n, (x, y) in out.items()}
+
+
+def _height(graph: nx.DiGraph) -> int:
+    tallest = max((sum(1 for n in graph if graph.nodes[n]["layer"] == layer) for layer in range(4)), default=1)
+    return int(2 * MARGIN + NODE_H + max(0, tallest - 1) * ROW)
+
+
+def _path(a: Node, b: Node) -> str:
+    """A curve from node ``a`` to node ``b``: from side to side between columns; an arc
+    to the right of a column between two nodes of the same column."""
+    half = NODE_W / 2
+    if abs(a.x - b.x) < 1:
+        x = a.x + half
+        bulge = x + 24 + min(120.0, abs(a.y - b.y) * 0.25)
+        return f"M{_n(x)} {_n(a.y)}C{_n(bulge)} {_n(a.y)} {_n(bulge)} {_n(b.y)} {_n(x)} {_n(b.y)}"
+    sign = 1 if b.x > a.x else -1
+    x1, x2 = a.x + sign * half, b.x - sign * half
+    mid = (x1 + x2) / 2
+    return f"M{_n(x1)} {_n(a.y)}C{_n(mid)} {_n(a.y)} {_n(mid)} {_n(b.y)} {_n(x2)} {_n(b.y)}"
+
+
+def _n(value: float) -> str:
+    """A coordinate as written: at most one decimal, no trailing zero."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+ACTOR_MAP_W = 720
+ACTOR_MAP_H = 440
+
+
+def actor_map(site: Any, actor_id: str, ties: Any) -> Diagram:
+    """An actor's neighbourhood across all briefs: the actor in the middle, its strongest ties
+    (``relations.actor_relations``, already capped) around it, each edge as thick as the tie."""
+    here = link.actor_page(actor_id)
+    graph = nx.Graph()
+    graph.add_node(f"actor:{actor_id}")
+    others = [t.other for t in ties]
+    for other in others:
+        graph.add_edge(f"actor:{actor_id}", f"actor:{other}")
+    shells = [[f"actor:{actor_id}"], [f"actor:{o}" for o in others]] if others else [[f"actor:{actor_id}"]]
+    raw = nx.shell_layout(graph, nlist=shells, scale=1, center=(0, 0))
+    rx, ry = ACTOR_MAP_W / 2 - NODE_W / 2 - MARGIN, ACTOR_MAP_H / 2 - NODE_H / 2 - MARGIN
+
+    def place(key: str) -> tuple[float, float]:
+        x, y = raw[key]
+        return round(ACTOR_MAP_W / 2 + float(x) * rx, 1), round(ACTOR_MAP_H / 2 - float(y) * ry, 1)
+
+    def node(a: str, kind: str) -> Node:
+        actor = site.actors[a].actor
+        x, y = place(f"actor:{a}")
+        return Node(f"actor:{a}", kind, a, _label(actor.name), actor.name, here.link(link.actor_page(a)), x, y,
+                    speaker_index(a) if site.actor_links[a].claims_made else None)
+
+    nodes = [node(actor_id, "centre"), *(node(o, "actor") for o in others)]
+    centre = nodes[0]
+    edges = []
+    for tie, n in zip(ties, nodes[1:]):
+        facts = tuple((k, v) for k, v in (("shared_claims", tie.shared_claims), ("about_each_other", tie.about_each_other),
+                                          ("shared_briefs", tie.shared_briefs)) if v)
+        facts = ((("member_of" if tie.membership == "member of" else "member"), 1),) + facts if tie.membership else facts
+        weight = max(1, min(5, tie.shared_claims + tie.about_each_other + tie.shared_briefs))
+        edges.append(Edge("tie", centre.key, n.key, n.href,
+                          f"M{_n(centre.x)} {_n(centre.y)}L{_n(n.x)} {_n(n.y)}", weight=weight, facts=facts))
+    return Diagram("actor-map", ACTOR_MAP_W, ACTOR_MAP_H, tuple(nodes), tuple(edges))
+
