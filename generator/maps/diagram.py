@@ -201,17 +201,18 @@ def _columns(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
         return {}
     raw = nx.multipartite_layout(graph, subset_key="layer", align="vertical", scale=1)
     layers = {n: graph.nodes[n]["layer"] for n in graph}
-    ys = sorted({float(p[1]) for p in raw.values()})
-    step = min((b - a for a, b in zip(ys, ys[1:])), default=1.0) or 1.0
-    low = ys[0]
+    steps = []
+    for layer in set(layers.values()):
+        ys = sorted(float(raw[n][1]) for n in graph if layers[n] == layer)
+        steps += [b - a for a, b in zip(ys, ys[1:])]
+    step = min(steps, default=1.0) or 1.0  # between two neighbours of a column
+    low = min(float(p[1]) for p in raw.values())
     out = {}
     for n, p in raw.items():
         x = MARGIN + NODE_W / 2 + layers[n] * (NODE_W + COLUMN_GAP)
         y = MARGIN + NODE_H / 2 + (float(p[1]) - low) / step * ROW
         out[n] = (round(x, 1), round(y, 1))
-    # networkx draws its y axis upwards: flip, so the first node of a column is at the top.
-    top = max((y for _, y in out.values()), default=0.0) + MARGIN + NODE_H / 2
-    return {n: (x, round(top - y, 1)) for n, (x, y) in out.items()}
+    return out
 
 
 def _height(graph: nx.DiGraph) -> int:
@@ -254,7 +255,9 @@ def actor_map(site: Any, actor_id: str, ties: Any) -> Diagram:
         graph.add_edge(f"actor:{actor_id}", f"actor:{other}")
     shells = [[f"actor:{actor_id}"], [f"actor:{o}" for o in others]] if others else [[f"actor:{actor_id}"]]
     raw = nx.shell_layout(graph, nlist=shells, scale=1, center=(0, 0))
-    rx, ry = ACTOR_MAP_W / 2 - NODE_W / 2 - MARGIN, ACTOR_MAP_H / 2 - NODE_H / 2 - MARGIN
+    reach = max((max(abs(float(p[0])), abs(float(p[1]))) for p in raw.values()), default=1.0) or 1.0
+    rx = (ACTOR_MAP_W / 2 - NODE_W / 2 - MARGIN) / reach
+    ry = (ACTOR_MAP_H / 2 - NODE_H / 2 - MARGIN) / reach
 
     def place(key: str) -> tuple[float, float]:
         x, y = raw[key]
