@@ -152,6 +152,7 @@ def _environment() -> jinja2.Environment:
         LATEST_BRIEFS=link.LATEST_BRIEFS,
         HOW_TO_READ=HOW_TO_READ,
         TRACK_RECORD=TRACK_RECORD,
+        CONTESTED=CONTESTED,
         claim_status=None,  # bound to the site per page (render_site)
         short_label=short_label,
         speaker_index=speaker_index,
@@ -169,6 +170,7 @@ def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, li
 DESCRIPTION_MAX = 200  # characters of a page's meta description
 HOW_TO_READ = Page("how-to-read.md")  # docs/how-to-read.md: every badge links to its definition there
 TRACK_RECORD = Page("track-record.md")  # written by generator/forecasts/page.py
+CONTESTED = Page("contested.md")  # written by generator/maps/contested.py
 _ENV = _environment()
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..link import Page, Site
+from ..link import Site
 from ..outputs import SiteOptions
 from ..paginate import paginate
 from ..relations import CONTESTED_RATINGS
-from ..render import PageRenderer, RenderedPage
+from ..render import CONTESTED, PageRenderer, RenderedPage
 
-CONTESTED = Page("contested.md")
 PER_PART = 50
 
 
