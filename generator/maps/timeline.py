@@ -22,7 +22,7 @@ WIDTH = 800
 LEFT = 8
 BAR_MAX = 56  # pixels of the tallest bar
 AXIS_Y = 84
-HEIGHT = 180
+HEIGHT = 160
 _MONTHS = "January February March April May June July August September October November December".split()
 
 
