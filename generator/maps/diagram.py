@@ -199,8 +199,13 @@ def _columns(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     order, each column centred), scaled so that neighbours in a column are ``ROW`` apart."""
     if not graph:
         return {}
-    raw = nx.multipartite_layout(graph, subset_key="layer", align="vertical", scale=1)
     layers = {n: graph.nodes[n]["layer"] for n in graph}
+    # Layers given as lists (not read from a node attribute, which networkx gathers in sets):
+    # each column keeps the order its nodes were added in, whatever the hash seed.
+    columns: dict[int, list[str]] = {}
+    for n in graph:
+        columns.setdefault(layers[n], []).append(n)
+    raw = nx.multipartite_layout(graph, subset_key=columns, align="vertical", scale=1)
     steps = []
     for layer in set(layers.values()):
         ys = sorted(float(raw[n][1]) for n in graph if layers[n] == layer)

@@ -38,6 +38,17 @@ def _search_with_results(page) -> None:
     box.press("ArrowDown")
 
 
+def _filter_claims(page) -> None:
+    """A filter chosen: the form, its status and the matching entries shown."""
+    page.locator('form.listing-filter select[name="rating"]').select_option("disputed")
+    expect(page.locator(".listing-filter-results li").first).to_be_visible()
+
+
+def _filter_implications(page) -> None:
+    page.locator('form.listing-filter select[name="horizon"]').select_option("long-term")
+    expect(page.locator(".listing-filter-results li").first).to_be_visible()
+
+
 # Every page kind, and the search open with results.
 STATES = (
     State("home", "multi", "index.html"),
@@ -51,6 +62,9 @@ STATES = (
     State("implications index", "multi", "implications/index.html"),
     State("timeline", "multi", "timeline.html"),
     State("tags", "multi", "tags.html"),
+    State("contested", "multi", "contested.html"),
+    State("claims index filtered", "multi", "claims/index.html", _filter_claims),
+    State("implications index filtered", "multi", "implications/index.html", _filter_implications),
     State("guide", "multi", "annotation-format.html"),
     State("how to read", "multi", "how-to-read.html"),
     State("404", "multi", "404.html"),
@@ -59,6 +73,8 @@ STATES = (
     State("example claim", "example", "claims/iraqi-officials-say-isis-no-longer-a-threat.html"),
     State("example implication", "example", "implications/coalition-mission-phased-transition.html"),
     State("example track record", "example", "track-record.html"),
+    State("example contested", "example", "contested.html"),
+    State("example timeline", "example", "timeline.html"),
     State("track record", "syria", "track-record.html"),
     State("relayed claim", "syria", "claims/leaders-to-meet.html"),
     State("resolved implication", "syria", "implications/us-sanctions-on-turkey.html"),
