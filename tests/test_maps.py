@@ -94,8 +94,8 @@ def test_the_contested_page_pairs_the_cross_brief_contradiction():
 
 
 def test_maps_stay_capped_for_a_crowded_corpus(tmp_path):
-    """120 briefs sharing actors, 60 claims in each: every map and the timeline stay small."""
-    root = write_corpus(tmp_path, 120, claims=60, implications=25)
+    """60 briefs sharing actors, 45 claims in each: every map and the timeline stay small."""
+    root = write_corpus(tmp_path, 60, claims=45, implications=22)
     generated = generate(root)
     largest = max(len(svg.encode("utf-8")) for _, svg in _svgs(generated))
     assert largest < SVG_MAX
