@@ -18,7 +18,7 @@ everything. Maps are capped (``MAX_*``) so that no SVG grows with the corpus.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 import networkx as nx
 
@@ -54,20 +54,9 @@ class Node:
     role: str = ""  # an actor's membership, for its <title>: "member of" names
 
     @property
-    def left(self) -> str:
-        return _n(self.x - NODE_W / 2)
-
-    @property
-    def top(self) -> str:
-        return _n(self.y - NODE_H / 2)
-
-    @property
-    def baseline(self) -> str:
-        return _n(self.y + 4)
-
-    @property
-    def cx(self) -> str:
-        return _n(self.x)
+    def box(self) -> tuple[str, str, str, str]:
+        """Where it is drawn: the box's left and top, the text's centre and baseline."""
+        return _n(self.x - NODE_W / 2), _n(self.y - NODE_H / 2), _n(self.x), _n(self.y + 4)
 
 
 @dataclass(frozen=True)
@@ -80,6 +69,8 @@ class Edge:
     color: int | None = None
     weight: int = 1  # stroke width, 1-5 (actor map)
     facts: tuple[tuple[str, int], ...] = ()  # actor map: (kind of tie, how many)
+    source_text: str = ""  # the texts of both ends, for its <title>
+    target_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,7 +182,7 @@ def brief_map(site: Any, brief_id: str) -> Diagram:
             if f"actor:{group}" in at:
                 edges.append(Edge("member", f"actor:{a}", f"actor:{group}", here.link(link.actor_page(a)),
                                   _path(at[f"actor:{a}"], at[f"actor:{group}"])))
-    return Diagram("brief-map", width, height, tuple(nodes), tuple(edges), omitted)
+    return Diagram("brief-map", width, height, tuple(nodes), tuple(_with_texts(edges, at)), omitted)
 
 
 def _columns(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
@@ -221,7 +212,10 @@ def _columns(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
 
 
 def _height(graph: nx.DiGraph) -> int:
-    tallest = max((sum(1 for n in graph if graph.nodes[n]["layer"] == layer) for layer in range(4)), default=1)
+    sizes: dict[int, int] = {}
+    for _, layer in graph.nodes(data="layer"):
+        sizes[layer] = sizes.get(layer, 0) + 1
+    tallest = max(sizes.values(), default=1)
     return int(2 * MARGIN + NODE_H + max(0, tallest - 1) * ROW)
 
 
@@ -241,8 +235,7 @@ def _path(a: Node, b: Node) -> str:
 
 def _n(value: float) -> str:
     """A coordinate as written: at most one decimal, no trailing zero."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return f"{round(value, 1) + 0.0:g}"
 
 
 ACTOR_MAP_W = 720
@@ -284,5 +277,13 @@ def actor_map(site: Any, actor_id: str, ties: Any) -> Diagram:
         weight = max(1, min(5, tie.shared_claims + tie.about_each_other + tie.shared_briefs))
         edges.append(Edge("tie", centre.key, n.key, n.href,
                           f"M{_n(centre.x)} {_n(centre.y)}L{_n(n.x)} {_n(n.y)}", weight=weight, facts=facts))
-    return Diagram("actor-map", ACTOR_MAP_W, ACTOR_MAP_H, tuple(nodes), tuple(edges))
+    return Diagram("actor-map", ACTOR_MAP_W, ACTOR_MAP_H, tuple(nodes),
+                   tuple(_with_texts(edges, {n.key: n for n in nodes})))
+
+
+def _with_texts(edges: list[Edge], at: dict[str, Node]) -> Iterator[Edge]:
+    for e in edges:
+        object.__setattr__(e, "source_text", at[e.source].text)  # still being built: not yet shared
+        object.__setattr__(e, "target_text", at[e.target].text)
+        yield e
 
