@@ -79,7 +79,9 @@ PROBE = """
   window.__briefsFollowed = [];
   document.addEventListener("click", event => {
     const link = event.target instanceof Element && event.target.closest("a[href]");
-    if (link) { window.__briefsFollowed.push(link.href); event.preventDefault(); }
+    // An SVG link's href is an SVGAnimatedString: resolve its attribute as the browser would.
+    const url = link && (typeof link.href === "string" ? link.href : new URL(link.getAttribute("href"), document.baseURI).href);
+    if (link) { window.__briefsFollowed.push(url); event.preventDefault(); }
   }, true);
 })();
 """
