@@ -12,13 +12,19 @@ import pytest
 
 from generator.link import link_corpus
 
+from .conftest import SCREENSHOTS
 from .site_picks import contradiction
 from .site_reading import expect, expect_page
 
 MAP = "figure.map svg"
 
 
-def test_every_brief_map_shows_every_actor_and_links_each_claim(site, reader, shoot):
+def _picture(locator, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    locator.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def test_every_brief_map_shows_every_actor_and_links_each_claim(site, reader):
     linked = link_corpus(site.corpus)
     page = reader.open(site.url())
     for brief in site.corpus.briefs:
@@ -39,7 +45,9 @@ def test_every_brief_map_shows_every_actor_and_links_each_claim(site, reader, sh
         # Every node and edge is a link with a <title>.
         assert svg.locator("a:not([href])").count() == 0
         assert svg.locator("a:not(:has(> title))").count() == 0
-    shoot(page, "brief-map")
+    # The README's picture (docs/images/brief-map.png): the map of the first brief.
+    page.goto(site.url(f"briefs/{site.corpus.briefs[0].id}.html"))
+    _picture(page.locator("figure.map"), f"{site.name}-brief-map")
 
 
 def test_clicking_map_nodes_opens_their_pages(site, reader):
@@ -71,7 +79,7 @@ def test_a_cross_brief_contradiction_is_drawn_on_the_brief_map(site, reader):
     expect(page.locator(f'{MAP} a.map__node--claim[data-entity="{other.id}"]')).to_have_count(1)
 
 
-def test_the_contested_page_lists_the_contradiction_with_both_quotes(site, reader, shoot):
+def test_the_contested_page_lists_the_contradiction_with_both_quotes(site, reader):
     claim, other = contradiction(site.corpus)
     page = reader.open(site.url())
     page.locator(".md-tabs a, .md-nav a", has_text="Contested").first.click()
@@ -85,7 +93,7 @@ def test_the_contested_page_lists_the_contradiction_with_both_quotes(site, reade
         brief = next(b for b in site.corpus.briefs if b.id == record.brief)
         expect(side.locator("a.brief-link")).to_have_text(brief.title)
         expect(side.locator("time")).to_have_attribute("datetime", brief.date.isoformat())
-    shoot(page, "contested")
+    _picture(page.locator("article"), f"{site.name}-contested")  # the README's docs/images/contested.png
     pair.locator(f'a.claim-link[href="claims/{other.id}.html"]').click()
     expect_page(page, f"claims/{other.id}.html", other.claim.statement)
 
