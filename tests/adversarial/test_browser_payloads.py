@@ -191,6 +191,7 @@ def point_at_everything(browser: object, site: Path, page_path: str) -> list[str
         page.on("console", lambda m: m.type == "error" and findings.errors.append(f"console error: {m.text}"))
         page.goto((site / page_path).as_uri())
         assert page.locator("article h1").is_visible(), f"{page_path}: the page heading is not visible"
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")  # folds too
         targets = page.evaluate(TARGETS)
         assert len(targets) >= 5, f"{page_path}: only {len(targets)} visible elements to point at"
         height = page.viewport_size["height"]

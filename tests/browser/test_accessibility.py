@@ -38,6 +38,11 @@ def _search_with_results(page) -> None:
     box.press("ArrowDown")
 
 
+def _open_map(page) -> None:
+    page.locator("details.brief-fold--map > summary").click()
+    expect(page.locator("figure.map svg")).to_be_visible()
+
+
 def _filter_claims(page) -> None:
     """A filter chosen: the form, its status and the matching entries shown."""
     page.locator('form.listing-filter select[name="rating"]').select_option("disputed")
@@ -54,6 +59,8 @@ STATES = (
     State("home", "multi", "index.html"),
     State("brief", "multi", "briefs/reservoir-low.html"),
     State("brief with a card open", "multi", "briefs/reservoir-low.html", _open_card),
+    State("brief with its map open", "multi", "briefs/hydro-responds.html", _open_map),
+    State("example brief with its map open", "example", "briefs/us-iraq-isis-threat.html", _open_map),
     State("actor", "multi", "actors/marren-valley-water-board.html"),
     State("claim", "multi", "claims/hydro-releases-drained-reservoir.html"),
     State("implication", "multi", "implications/dry-autumns-return.html"),

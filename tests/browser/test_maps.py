@@ -19,6 +19,14 @@ from .site_reading import expect, expect_page
 MAP = "figure.map svg"
 
 
+def _open_map(page) -> None:
+    """The brief map is in a fold above the article (closed, so that the article starts in a
+    phone's first screen): open it, as a reader does, with no JavaScript involved."""
+    fold = page.locator("details.brief-fold--map")
+    if fold.count() and not fold.evaluate("d => d.open"):
+        fold.locator("summary").click()
+
+
 def _picture(locator, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     locator.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
@@ -29,6 +37,7 @@ def test_every_brief_map_shows_every_actor_and_links_each_claim(site, reader):
     page = reader.open(site.url())
     for brief in site.corpus.briefs:
         page.goto(site.url(f"briefs/{brief.id}.html"))
+        _open_map(page)
         svg = page.locator(MAP)
         expect(svg).to_be_visible()
         links = linked.brief_links[brief.id]
@@ -47,17 +56,20 @@ def test_every_brief_map_shows_every_actor_and_links_each_claim(site, reader):
         assert svg.locator("a:not(:has(> title))").count() == 0
     # The README's picture (docs/images/brief-map.png): the map of the first brief.
     page.goto(site.url(f"briefs/{site.corpus.briefs[0].id}.html"))
+    _open_map(page)
     _picture(page.locator("figure.map"), f"{site.name}-brief-map")
 
 
 def test_clicking_map_nodes_opens_their_pages(site, reader):
     brief = site.corpus.briefs[0]
     page = reader.open(site.url(f"briefs/{brief.id}.html"))
+    _open_map(page)
     claim_node = page.locator(f"{MAP} a.map__node--claim").first
     claim_id = claim_node.get_attribute("data-entity")
     claim_node.click()
     expect_page(page, f"claims/{claim_id}.html", site.corpus.claims[claim_id].claim.statement)
     page.go_back()
+    _open_map(page)
     actor_node = page.locator(f"{MAP} a.map__node--speaker").first
     actor_id = actor_node.get_attribute("data-entity")
     actor_node.click()
@@ -74,6 +86,7 @@ def test_clicking_map_nodes_opens_their_pages(site, reader):
 def test_a_cross_brief_contradiction_is_drawn_on_the_brief_map(site, reader):
     claim, other = contradiction(site.corpus)
     page = reader.open(site.url(f"briefs/{claim.brief}.html"))
+    _open_map(page)
     edge = page.locator(f"{MAP} a.map__edge--contradicts")
     expect(edge.first).to_be_visible()
     expect(page.locator(f'{MAP} a.map__node--claim[data-entity="{other.id}"]')).to_have_count(1)
