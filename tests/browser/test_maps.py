@@ -92,6 +92,16 @@ def test_a_cross_brief_contradiction_is_drawn_on_the_brief_map(site, reader):
     expect(page.locator(f'{MAP} a.map__node--claim[data-entity="{other.id}"]')).to_have_count(1)
 
 
+def test_the_map_fold_is_open_on_a_wide_screen_and_closed_on_a_phone(site, reader):
+    brief = site.corpus.briefs[0]
+    page = reader.open(site.url(f"briefs/{brief.id}.html"))
+    expect(page.locator(MAP)).to_be_visible()
+    phone = reader.open(site.url(f"briefs/{brief.id}.html"), phone=True)
+    expect(phone.locator(MAP)).to_be_hidden()
+    phone.locator("details.brief-fold--map > summary").click()
+    expect(phone.locator(MAP)).to_be_visible()
+
+
 def test_the_contested_page_lists_the_contradiction_with_both_quotes(site, reader):
     claim, other = contradiction(site.corpus)
     page = reader.open(site.url())
