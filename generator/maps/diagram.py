@@ -18,7 +18,7 @@ everything. Maps are capped (``MAX_*``) so that no SVG grows with the corpus.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -82,12 +82,6 @@ class Diagram:
     edges: tuple[Edge, ...]
     omitted: int = 0  # nodes left out by the caps
 
-    def node(self, key: str) -> Node:
-        return next(n for n in self.nodes if n.key == key)
-
-    @property
-    def by_key(self) -> dict[str, Node]:
-        return {n.key: n for n in self.nodes}
 
 
 def _label(text: str) -> str:
@@ -155,34 +149,35 @@ def brief_map(site: Any, brief_id: str) -> Diagram:
     at = {n.key: n for n in nodes}
 
     edges: list[Edge] = []
+
+    def edge(kind: str, source: str, target: str, href: str, color: int | None = None) -> None:
+        a, b = at[source], at[target]
+        edges.append(Edge(kind, source, target, href, _path(a, b), color, source_text=a.text, target_text=b.text))
+
     for c in claims:
         claim = site.claims[c].claim
         href = here.link(link.claim_page(c))
         for a in claim.by:
             if f"actor:{a}" in at:
-                edges.append(Edge("said", f"actor:{a}", f"claim:{c}", href,
-                                  _path(at[f"actor:{a}"], at[f"claim:{c}"]), speaker_index(a)))
+                edge("said", f"actor:{a}", f"claim:{c}", href, speaker_index(a))
         for a in claim.about:
             if f"actor:{a}" in at:
-                edges.append(Edge("about", f"claim:{c}", f"actor:{a}", href, _path(at[f"claim:{c}"], at[f"actor:{a}"])))
+                edge("about", f"claim:{c}", f"actor:{a}", href)
     for c in [*claims, *foreign]:
         claim = site.claims[c].claim
         for kind, targets in (("supports", claim.supports), ("contradicts", claim.contradicts)):
             for other in targets:
                 if f"claim:{other}" in at and (c in claim_set or other in claim_set):
-                    edges.append(Edge(kind, f"claim:{c}", f"claim:{other}", here.link(link.claim_page(c)),
-                                      _path(at[f"claim:{c}"], at[f"claim:{other}"])))
+                    edge(kind, f"claim:{c}", f"claim:{other}", here.link(link.claim_page(c)))
     for i in implications:
         for c in site.implications[i].implication.because:
             if f"claim:{c}" in at:
-                edges.append(Edge("because", f"claim:{c}", f"implication:{i}", here.link(link.implication_page(i)),
-                                  _path(at[f"claim:{c}"], at[f"implication:{i}"])))
+                edge("because", f"claim:{c}", f"implication:{i}", here.link(link.implication_page(i)))
     for a in [*speakers, *others]:
         for group in site.actors[a].actor.member_of:
             if f"actor:{group}" in at:
-                edges.append(Edge("member", f"actor:{a}", f"actor:{group}", here.link(link.actor_page(a)),
-                                  _path(at[f"actor:{a}"], at[f"actor:{group}"])))
-    return Diagram("brief-map", width, height, tuple(nodes), tuple(_with_texts(edges, at)), omitted)
+                edge("member", f"actor:{a}", f"actor:{group}", here.link(link.actor_page(a)))
+    return Diagram("brief-map", width, height, tuple(nodes), tuple(edges), omitted)
 
 
 def _columns(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
@@ -275,15 +270,6 @@ def actor_map(site: Any, actor_id: str, ties: Any) -> Diagram:
                                           ("shared_briefs", tie.shared_briefs)) if v)
         facts = ((("member_of" if tie.membership == "member of" else "member"), 1),) + facts if tie.membership else facts
         weight = max(1, min(5, tie.shared_claims + tie.about_each_other + tie.shared_briefs))
-        edges.append(Edge("tie", centre.key, n.key, n.href,
-                          f"M{_n(centre.x)} {_n(centre.y)}L{_n(n.x)} {_n(n.y)}", weight=weight, facts=facts))
-    return Diagram("actor-map", ACTOR_MAP_W, ACTOR_MAP_H, tuple(nodes),
-                   tuple(_with_texts(edges, {n.key: n for n in nodes})))
-
-
-def _with_texts(edges: list[Edge], at: dict[str, Node]) -> Iterator[Edge]:
-    for e in edges:
-        object.__setattr__(e, "source_text", at[e.source].text)  # still being built: not yet shared
-        object.__setattr__(e, "target_text", at[e.target].text)
-        yield e
-
+        edges.append(Edge("tie", centre.key, n.key, n.href, f"M{_n(centre.x)} {_n(centre.y)}L{_n(n.x)} {_n(n.y)}",
+                          weight=weight, facts=facts, source_text=centre.text, target_text=n.text))
+    return Diagram("actor-map", ACTOR_MAP_W, ACTOR_MAP_H, tuple(nodes), tuple(edges))
