@@ -23,19 +23,20 @@ from typing import Any
 import networkx as nx
 
 from .. import link
-from ..headline import cut
+from ..headline import cut, headline
 from ..speakers import short_label, speaker_index
 
 MAX_SPEAKERS = 20  # per brief map
 MAX_CLAIMS = 40
 MAX_ACTORS = 30  # actors spoken about, or only listed
 MAX_IMPLICATIONS = 20
-LABEL_MAX = 26  # characters of a node's label (its <title> has the whole text)
+LABEL_MAX = 26  # characters of an actor's label (its <title> has the whole text)
+LINE_MAX = 27  # characters of each of the two lines of a claim's or an implication's label
 
 NODE_W = 176
-NODE_H = 24
+NODE_H = 34
 COLUMN_GAP = 64  # between two columns of nodes
-ROW = 34  # from one node to the next in a column
+ROW = 42  # from one node to the next in a column
 MARGIN = 16
 
 
@@ -44,7 +45,7 @@ class Node:
     key: str  # unique in the diagram, e.g. "actor:isis"
     kind: str  # "speaker" | "actor" | "claim" | "implication" | "centre"
     entity: str  # the id of the entity the node stands for
-    label: str  # short text drawn in the node
+    label: tuple[str, ...]  # the text drawn in the node: one or two lines
     text: str  # the whole text, for its <title>
     href: str  # relative to the page that shows the map
     x: float  # centre
@@ -54,9 +55,15 @@ class Node:
     role: str = ""  # an actor's membership, for its <title>: "member of" names
 
     @property
-    def box(self) -> tuple[str, str, str, str]:
-        """Where it is drawn: the box's left and top, the text's centre and baseline."""
-        return _n(self.x - NODE_W / 2), _n(self.y - NODE_H / 2), _n(self.x), _n(self.y + 4)
+    def box(self) -> tuple[str, str, str]:
+        """Where it is drawn: the box's left and top, the text's centre."""
+        return _n(self.x - NODE_W / 2), _n(self.y - NODE_H / 2), _n(self.x)
+
+    @property
+    def lines(self) -> tuple[tuple[str, str], ...]:
+        """(baseline, text) of each line of the label."""
+        first = self.y + 4 - 7 * (len(self.label) - 1)
+        return tuple((_n(first + 14 * i), line) for i, line in enumerate(self.label))
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,23 @@ class Diagram:
 
 
 
-def _label(text: str) -> str:
-    return cut(" ".join(text.split()), LABEL_MAX)
+def _label(text: str) -> tuple[str, ...]:
+    return (cut(" ".join(text.split()), LABEL_MAX),)
+
+
+def _two_lines(text: str) -> tuple[str, ...]:
+    """Whole words on two lines of at most ``LINE_MAX`` characters, the second cut with an ellipsis."""
+    words = " ".join(text.split())
+    if len(words) <= LINE_MAX:
+        return (words,)
+    first = ""
+    for word in words.split(" "):
+        if len(first) + len(word) + (1 if first else 0) > LINE_MAX:
+            break
+        first = f"{first} {word}" if first else word
+    first = first or words[:LINE_MAX]  # one long word: cut inside it
+    rest = words[len(first):].strip()
+    return (first, cut(rest, LINE_MAX)) if rest else (first,)
 
 
 def _claim_text(site: Any, claim_id: str) -> str:
@@ -138,13 +160,13 @@ def brief_map(site: Any, brief_id: str) -> Diagram:
     for c in [*claims, *foreign]:
         x, y = positions[f"claim:{c}"]
         by = site.claims[c].claim.by
-        nodes.append(Node(f"claim:{c}", "claim", c, _label(_claim_text(site, c)), _claim_text(site, c),
+        nodes.append(Node(f"claim:{c}", "claim", c, _two_lines(_claim_text(site, c)), _claim_text(site, c),
                           here.link(link.claim_page(c)), x, y, speaker_index(by[0]), foreign=c not in claim_set))
     nodes += [actor_node(a, "actor") for a in others]
     for i in implications:
         x, y = positions[f"implication:{i}"]
         imp = site.implications[i].implication
-        nodes.append(Node(f"implication:{i}", "implication", i, _label(imp.headline or imp.statement), imp.statement,
+        nodes.append(Node(f"implication:{i}", "implication", i, _two_lines(headline(imp)), imp.statement,
                           here.link(link.implication_page(i)), x, y, None))
     at = {n.key: n for n in nodes}
 
