@@ -243,16 +243,21 @@ def _path(a: Node, b: Node) -> str:
     if abs(a.x - b.x) < 1:
         x = a.x + half
         bulge = x + 24 + min(120.0, abs(a.y - b.y) * 0.25)
-        return f"M{_n(x)} {_n(a.y)}C{_n(bulge)} {_n(a.y)} {_n(bulge)} {_n(b.y)} {_n(x)} {_n(b.y)}"
+        return _PATH % (x, a.y, bulge, a.y, bulge, b.y, x, b.y)
     sign = 1 if b.x > a.x else -1
     x1, x2 = a.x + sign * half, b.x - sign * half
     mid = (x1 + x2) / 2
-    return f"M{_n(x1)} {_n(a.y)}C{_n(mid)} {_n(a.y)} {_n(mid)} {_n(b.y)} {_n(x2)} {_n(b.y)}"
+    return _PATH % (x1, a.y, mid, a.y, mid, b.y, x2, b.y)
+
+
+# Coordinates as written: %g keeps at most 6 significant digits (coordinates are below
+# 10,000 and rounded to tenths), so float noise such as 312.40000000000003 never shows.
+_PATH = "M%g %gC%g %g %g %g %g %g"
 
 
 def _n(value: float) -> str:
     """A coordinate as written: at most one decimal, no trailing zero."""
-    return f"{round(value, 1) + 0.0:g}"
+    return "%g" % (round(value, 1) + 0.0)
 
 
 ACTOR_MAP_W = 720
@@ -292,6 +297,6 @@ def actor_map(site: Any, actor_id: str, ties: Any) -> Diagram:
                                           ("shared_briefs", tie.shared_briefs)) if v)
         facts = ((("member_of" if tie.membership == "member of" else "member"), 1),) + facts if tie.membership else facts
         weight = max(1, min(5, tie.shared_claims + tie.about_each_other + tie.shared_briefs))
-        edges.append(Edge("tie", centre.key, n.key, n.href, f"M{_n(centre.x)} {_n(centre.y)}L{_n(n.x)} {_n(n.y)}",
+        edges.append(Edge("tie", centre.key, n.key, n.href, "M%g %gL%g %g" % (centre.x, centre.y, n.x, n.y),
                           weight=weight, facts=facts, source_text=centre.text, target_text=n.text))
     return Diagram("actor-map", ACTOR_MAP_W, ACTOR_MAP_H, tuple(nodes), tuple(edges))
