@@ -18,6 +18,7 @@ everything. Maps are capped (``MAX_*``) so that no SVG grows with the corpus.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -203,29 +204,40 @@ def brief_map(site: Any, brief_id: str) -> Diagram:
 
 
 def _columns(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
-    """Pixel centres: networkx's multipartite layout (a column per layer, nodes in insertion
-    order, each column centred), scaled so that neighbours in a column are ``ROW`` apart."""
-    if not graph:
-        return {}
-    layers = {n: graph.nodes[n]["layer"] for n in graph}
-    # Layers given as lists (not read from a node attribute, which networkx gathers in sets):
-    # each column keeps the order its nodes were added in, whatever the hash seed.
+    """Pixel centres of the nodes, a column per layer, each column in the order its nodes
+    were added (``_column_places``)."""
     columns: dict[int, list[str]] = {}
-    for n in graph:
-        columns.setdefault(layers[n], []).append(n)
+    for n, layer in graph.nodes(data="layer"):
+        columns.setdefault(layer, []).append(n)
+    places = _column_places(tuple(sorted((layer, len(nodes)) for layer, nodes in columns.items())))
+    return {n: places[layer][i] for layer, nodes in columns.items() for i, n in enumerate(nodes)}
+
+
+@lru_cache(maxsize=4096)
+def _column_places(shape: tuple[tuple[int, int], ...]) -> dict[int, tuple[tuple[float, float], ...]]:
+    """networkx's multipartite layout of columns of these sizes ((layer, how many nodes)),
+    scaled so that neighbours in a column are ``ROW`` apart. Every map of the same shape
+    has the same places: computed once per shape."""
+    if not shape:
+        return {}
+    # Layers given as lists (not read from a node attribute, which networkx gathers in sets):
+    # each column keeps its order, whatever the hash seed.
+    columns = {layer: [(layer, i) for i in range(size)] for layer, size in shape}
+    graph = nx.Graph()
+    for nodes in columns.values():
+        graph.add_nodes_from(nodes)
     raw = nx.multipartite_layout(graph, subset_key=columns, align="vertical", scale=1)
     steps = []
-    for layer in set(layers.values()):
-        ys = sorted(float(raw[n][1]) for n in graph if layers[n] == layer)
+    for nodes in columns.values():
+        ys = sorted(float(raw[n][1]) for n in nodes)
         steps += [b - a for a, b in zip(ys, ys[1:])]
     step = min(steps, default=1.0) or 1.0  # between two neighbours of a column
     low = min(float(p[1]) for p in raw.values())
-    out = {}
-    for n, p in raw.items():
-        x = MARGIN + NODE_W / 2 + layers[n] * (NODE_W + COLUMN_GAP)
-        y = MARGIN + NODE_H / 2 + (float(p[1]) - low) / step * ROW
-        out[n] = (round(x, 1), round(y, 1))
-    return out
+    return {
+        layer: tuple((round(MARGIN + NODE_W / 2 + layer * (NODE_W + COLUMN_GAP), 1),
+                      round(MARGIN + NODE_H / 2 + (float(raw[n][1]) - low) / step * ROW, 1)) for n in nodes)
+        for layer, nodes in columns.items()
+    }
 
 
 def _height(graph: nx.DiGraph) -> int:
@@ -264,28 +276,34 @@ ACTOR_MAP_W = 720
 ACTOR_MAP_H = 440
 
 
+@lru_cache(maxsize=64)
+def _shell_places(count: int) -> tuple[tuple[float, float], ...]:
+    """Pixel centres of an actor (first) and ``count`` ties around it: networkx's shell
+    layout, stretched to the map's box. The same for every actor with as many ties."""
+    centre = "centre"
+    graph = nx.Graph()
+    graph.add_node(centre)
+    ring = list(range(count))
+    graph.add_edges_from((centre, i) for i in ring)
+    raw = nx.shell_layout(graph, nlist=[[centre], ring] if ring else [[centre]], scale=1, center=(0, 0))
+    reach = max((max(abs(float(p[0])), abs(float(p[1]))) for p in raw.values()), default=1.0) or 1.0
+    rx = (ACTOR_MAP_W / 2 - NODE_W / 2 - MARGIN) / reach
+    ry = (ACTOR_MAP_H / 2 - NODE_H / 2 - MARGIN) / reach
+    return tuple((round(ACTOR_MAP_W / 2 + float(raw[n][0]) * rx, 1), round(ACTOR_MAP_H / 2 - float(raw[n][1]) * ry, 1))
+                 for n in [centre, *ring])
+
+
 def actor_map(site: Any, actor_id: str, ties: Any) -> Diagram:
     """An actor's neighbourhood across all briefs: the actor in the middle, its strongest ties
     (``relations.actor_relations``, already capped) around it, each edge as thick as the tie."""
     here = link.actor_page(actor_id)
-    graph = nx.Graph()
-    graph.add_node(f"actor:{actor_id}")
     others = [t.other for t in ties]
-    for other in others:
-        graph.add_edge(f"actor:{actor_id}", f"actor:{other}")
-    shells = [[f"actor:{actor_id}"], [f"actor:{o}" for o in others]] if others else [[f"actor:{actor_id}"]]
-    raw = nx.shell_layout(graph, nlist=shells, scale=1, center=(0, 0))
-    reach = max((max(abs(float(p[0])), abs(float(p[1]))) for p in raw.values()), default=1.0) or 1.0
-    rx = (ACTOR_MAP_W / 2 - NODE_W / 2 - MARGIN) / reach
-    ry = (ACTOR_MAP_H / 2 - NODE_H / 2 - MARGIN) / reach
-
-    def place(key: str) -> tuple[float, float]:
-        x, y = raw[key]
-        return round(ACTOR_MAP_W / 2 + float(x) * rx, 1), round(ACTOR_MAP_H / 2 - float(y) * ry, 1)
+    places = _shell_places(len(others))
+    at = dict(zip([actor_id, *others], places))
 
     def node(a: str, kind: str) -> Node:
         actor = site.actors[a].actor
-        x, y = place(f"actor:{a}")
+        x, y = at[a]
         return Node(f"actor:{a}", kind, a, _label(actor.name), actor.name, here.link(link.actor_page(a)), x, y,
                     speaker_index(a) if site.actor_links[a].claims_made else None)
 
