@@ -56,6 +56,12 @@ class Node:
     role: str = ""  # an actor's membership, for its <title>: "member of" names
 
     @property
+    def css(self) -> str:
+        """Its classes: kind, another brief's claim, speaker colour (maps.css)."""
+        return (f"map__node map__node--{self.kind}" + (" map__node--foreign" if self.foreign else "")
+                + (f" speaker-{self.color}" if self.color is not None else ""))
+
+    @property
     def box(self) -> tuple[str, str, str]:
         """Where it is drawn: the box's left and top, the text's centre."""
         return _n(self.x - NODE_W / 2), _n(self.y - NODE_H / 2), _n(self.x)
@@ -79,6 +85,16 @@ class Edge:
     facts: tuple[tuple[str, int], ...] = ()  # actor map: (kind of tie, how many)
     source_text: str = ""  # the texts of both ends, for its <title>
     target_text: str = ""
+
+    @property
+    def css(self) -> str:
+        """Its classes: kind, thickness (actor map), speaker colour (maps.css)."""
+        return (f"map__edge map__edge--{self.kind}" + (f" map__edge--w{self.weight}" if self.kind == "tie" else "")
+                + (f" speaker-{self.color}" if self.color is not None else ""))
+
+    @property
+    def arrow(self) -> bool:
+        return self.kind not in ("tie", "member")
 
 
 @dataclass(frozen=True)
