@@ -8,7 +8,8 @@ actors spoken about, implications, in columns; ``shell_layout`` for an actor:
 the actor in the middle, its strongest ties around it). Both layouts are
 deterministic: no random seed is involved, node order is the document's order
 (or the ties' rank), and every coordinate is rounded, so two builds give the
-same bytes.
+same bytes. A layout depends only on the map's shape (how many nodes each column
+holds, how many ties): it is computed once per shape and reused.
 
 Only ids, numbers and contributor text go into a ``Diagram``; the words around
 them (titles, legends) are in the templates (``_map.svg.j2``), which escape
@@ -108,6 +109,9 @@ class Diagram:
 
 
 
+_color = lru_cache(maxsize=65536)(speaker_index)  # a hash per call: each actor's slot, once
+
+
 def _label(text: str) -> tuple[str, ...]:
     return (cut(" ".join(text.split()), LABEL_MAX),)
 
@@ -152,25 +156,19 @@ def brief_map(site: Any, brief_id: str) -> Diagram:
     omitted = (len(links.claims) - len(claims)) + (len(links.implications) - len(implications)) + max(
         0, len(set(links.actors)) - len(speakers) - len(others))
 
-    graph = nx.DiGraph()
-    for a in speakers:
-        graph.add_node(f"actor:{a}", layer=0)
-    for c in [*claims, *foreign]:
-        graph.add_node(f"claim:{c}", layer=1)
-    for a in others:
-        graph.add_node(f"actor:{a}", layer=2)
-    for i in implications:
-        graph.add_node(f"implication:{i}", layer=3)
-    positions = _columns(graph)
+    columns = {layer: keys for layer, keys in enumerate((
+        [f"actor:{a}" for a in speakers], [f"claim:{c}" for c in [*claims, *foreign]],
+        [f"actor:{a}" for a in others], [f"implication:{i}" for i in implications])) if keys}
+    positions = _columns(columns)
     width = 4 * NODE_W + 3 * COLUMN_GAP + 2 * MARGIN
-    height = _height(graph)
+    height = int(2 * MARGIN + NODE_H + max(0, max(map(len, columns.values()), default=1) - 1) * ROW)
 
     def actor_node(a: str, kind: str) -> Node:
         actor = site.actors[a].actor
         x, y = positions[f"actor:{a}"]
         return Node(f"actor:{a}", kind, a, _label(short_label(actor) if len(actor.name) > LABEL_MAX else actor.name),
                     actor.name, here.link(link.actor_page(a)), x, y,
-                    speaker_index(a) if kind == "speaker" else None,
+                    _color(a) if kind == "speaker" else None,
                     role=", ".join(site.actors[g].actor.name for g in actor.member_of if g in site.actors))
 
     nodes = [actor_node(a, "speaker") for a in speakers]
@@ -178,7 +176,7 @@ def brief_map(site: Any, brief_id: str) -> Diagram:
         x, y = positions[f"claim:{c}"]
         by = site.claims[c].claim.by
         nodes.append(Node(f"claim:{c}", "claim", c, _two_lines(_claim_text(site, c)), _claim_text(site, c),
-                          here.link(link.claim_page(c)), x, y, speaker_index(by[0]), foreign=c not in claim_set))
+                          here.link(link.claim_page(c)), x, y, _color(by[0]), foreign=c not in claim_set))
     nodes += [actor_node(a, "actor") for a in others]
     for i in implications:
         x, y = positions[f"implication:{i}"]
@@ -198,7 +196,7 @@ def brief_map(site: Any, brief_id: str) -> Diagram:
         href = here.link(link.claim_page(c))
         for a in claim.by:
             if f"actor:{a}" in at:
-                edge("said", f"actor:{a}", f"claim:{c}", href, speaker_index(a))
+                edge("said", f"actor:{a}", f"claim:{c}", href, _color(a))
         for a in claim.about:
             if f"actor:{a}" in at:
                 edge("about", f"claim:{c}", f"actor:{a}", href)
@@ -219,14 +217,11 @@ def brief_map(site: Any, brief_id: str) -> Diagram:
     return Diagram("brief-map", width, height, tuple(nodes), tuple(edges), omitted)
 
 
-def _columns(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
-    """Pixel centres of the nodes, a column per layer, each column in the order its nodes
-    were added (``_column_places``)."""
-    columns: dict[int, list[str]] = {}
-    for n, layer in graph.nodes(data="layer"):
-        columns.setdefault(layer, []).append(n)
-    places = _column_places(tuple(sorted((layer, len(nodes)) for layer, nodes in columns.items())))
-    return {n: places[layer][i] for layer, nodes in columns.items() for i, n in enumerate(nodes)}
+def _columns(columns: dict[int, list[str]]) -> dict[str, tuple[float, float]]:
+    """Pixel centres of the nodes (keys), a column per layer, each in the order given
+    (``_column_places``)."""
+    places = _column_places(tuple((layer, len(keys)) for layer, keys in sorted(columns.items())))
+    return {key: places[layer][i] for layer, keys in columns.items() for i, key in enumerate(keys)}
 
 
 @lru_cache(maxsize=4096)
@@ -254,14 +249,6 @@ def _column_places(shape: tuple[tuple[int, int], ...]) -> dict[int, tuple[tuple[
                       round(MARGIN + NODE_H / 2 + (float(raw[n][1]) - low) / step * ROW, 1)) for n in nodes)
         for layer, nodes in columns.items()
     }
-
-
-def _height(graph: nx.DiGraph) -> int:
-    sizes: dict[int, int] = {}
-    for _, layer in graph.nodes(data="layer"):
-        sizes[layer] = sizes.get(layer, 0) + 1
-    tallest = max(sizes.values(), default=1)
-    return int(2 * MARGIN + NODE_H + max(0, tallest - 1) * ROW)
 
 
 def _path(a: Node, b: Node) -> str:
@@ -321,7 +308,7 @@ def actor_map(site: Any, actor_id: str, ties: Any) -> Diagram:
         actor = site.actors[a].actor
         x, y = at[a]
         return Node(f"actor:{a}", kind, a, _label(actor.name), actor.name, here.link(link.actor_page(a)), x, y,
-                    speaker_index(a) if site.actor_links[a].claims_made else None)
+                    _color(a) if site.actor_links[a].claims_made else None)
 
     nodes = [node(actor_id, "centre"), *(node(o, "actor") for o in others)]
     centre = nodes[0]
