@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import listings, maps, search, speakers
 from .forecasts import page as track_record
+from .opendata import emit as opendata
 from .corpus import Corpus
 from .diagnostics import CorpusError
 from .link import Site, link_corpus
@@ -21,7 +22,8 @@ def _pages(site: Site, options: SiteOptions):
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit, search.emit, track_record.emit, maps.emit)
+EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit, search.emit, track_record.emit,
+                               opendata.emit, maps.emit)
 
 
 @dataclass(frozen=True)

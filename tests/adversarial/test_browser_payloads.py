@@ -55,8 +55,8 @@ COMBINED = (
     Payload("all-payloads", " ~ ".join(p.text for p in _ordered(list(PAYLOADS))), tag_first=True),
     Payload("all-payloads-reversed", " ~ ".join(p.text for p in _ordered(list(reversed(PAYLOADS)))), tag_first=True),
 )
-INDEXES = ["index.html", "actors/index.html", "claims/index.html", "implications/index.html", "contested.html",
-           "timeline.html"]
+INDEXES = ["index.html", "actors/index.html", "claims/index.html", "implications/index.html", "data.html",
+           "contested.html", "timeline.html"]
 PAGES = INDEXES + [
     f"{folder}/{ids(p)[key]}.html"
     for p in COMBINED

@@ -74,6 +74,7 @@ STATES = (
     State("contested", "multi", "contested.html"),
     State("claims index filtered", "multi", "claims/index.html", _filter_claims),
     State("implications index filtered", "multi", "implications/index.html", _filter_implications),
+    State("data", "multi", "data.html"),
     State("guide", "multi", "annotation-format.html"),
     State("how to read", "multi", "how-to-read.html"),
     State("404", "multi", "404.html"),
