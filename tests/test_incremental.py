@@ -92,6 +92,14 @@ def _resolve_implication(root: Path) -> None:
           "      evidence: [https://example.org/compensation-claims]\n")
 
 
+def _contradict_and_rate(root: Path) -> None:
+    """A claim now contradicts one of another brief and is rated false: the contested page, both
+    briefs' maps, and the filter data change."""
+    _edit(root / "briefs" / "quota-cut.yml", "    supports: [spring-quotas-will-be-cut]\n",
+          "    supports: [spring-quotas-will-be-cut]\n    contradicts: [releases-within-licence]\n"
+          "    review:\n      rating: false\n")
+
+
 SCENARIOS: dict[str, Callable[[Path], None]] = {
     "retitle a brief": _retitle,
     "rename a shared actor": _rename_shared_actor,
@@ -102,6 +110,7 @@ SCENARIOS: dict[str, Callable[[Path], None]] = {
     "restate a claim another brief's claim supports": _restatement,
     "resolve an implication": _resolve_implication,
     "add a contradiction across briefs": _add_contradiction,
+    "contradict a claim of another brief, rate it false": _contradict_and_rate,
 }
 
 # Pages of *other* briefs that a scenario must change (a relation across briefs).
