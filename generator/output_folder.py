@@ -265,15 +265,26 @@ def _in_main_thread() -> bool:
 @contextmanager
 def _signals_held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM back (they arrive when this ends), so that no Ctrl-C
-    can fall between the two renames of a swap."""
-    if not (_in_main_thread() and hasattr(signal, "pthread_sigmask")):
+    can fall between the two renames of a swap.
+
+    The signals are recorded by a handler of our own and raised again afterwards,
+    rather than blocked with ``pthread_sigmask``: a mask holds only this thread,
+    and a library's worker threads (OpenBLAS under numpy, say) would take the
+    signal instead, so that Python would run the handler in the middle of the swap.
+    """
+    if not _in_main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    held: list[int] = []
+    names = [s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if s is not None]
+    previous = {s: signal.signal(s, lambda signum, frame: held.append(signum)) for s in names}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
 
 
 def _interrupt(signum: int, frame: object) -> None:
