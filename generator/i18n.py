@@ -32,6 +32,7 @@ import datetime as dt
 import functools
 import io
 import logging
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -224,6 +225,23 @@ def catalogue_language(language: str) -> str:
     return SOURCE_LANGUAGE
 
 
+_PLURAL_EXPRESSION = re.compile(r"[n0-9\s()<>=!&|?:%+*/-]+")
+
+
+@functools.lru_cache(maxsize=None)
+def plural_expression(language: str) -> str:
+    """The C expression of the catalogue's ``Plural-Forms`` (``(n > 1)`` in French): the index of the
+    form for ``n``. Only ``n``, numbers and operators: it is also valid JavaScript (``site_words.py``)."""
+    found = catalogue_language(language)
+    if found == SOURCE_LANGUAGE:
+        return "(n != 1)"
+    with catalogue_path(found).open("rb") as source:
+        expression = read_po(source, locale=found.replace("-", "_"), domain=DOMAIN).plural_expr
+    if not _PLURAL_EXPRESSION.fullmatch(expression):
+        raise ValueError(f"{catalogue_path(found)}: Plural-Forms 'plural={expression}' is not a plural expression")
+    return expression
+
+
 @functools.lru_cache(maxsize=None)
 def translations(language: str) -> NullTranslations:
     """The compiled catalogue for ``language`` (fuzzy entries left out, as gettext does)."""
@@ -303,11 +321,13 @@ class Words:
             return self.gettext(N_("Section heading"))
         return self.gettext(N_("Paragraph %(num)s"), num=self.number(paragraph))
 
-    def _plural_forms(self, message: tuple[str, str]) -> dict[str, str]:
-        forms: dict[str, str] = {}
-        for n in range(0, 1000):  # a sample number of every category the locale's rule has
-            forms.setdefault(self.locale.plural_form(n), self.ngettext(*message, n, num="%(num)s"))
-        return dict(sorted(forms.items()))
+    def _plural_forms(self, message: tuple[str, str]) -> list[str]:
+        """The catalogue's forms of a counted message, in the order its plural expression numbers them."""
+        rule = getattr(self.translations, "plural", lambda n: int(n != 1))
+        forms: dict[int, str] = {}
+        for n in range(0, 1000):  # a sample number of every form the rule has
+            forms.setdefault(rule(n), self.ngettext(*message, n, num="%(num)s"))
+        return [forms[i] for i in sorted(forms)]
 
     def attrs(self, language: str | None) -> Markup:
         """`` lang="ar" dir="rtl"`` for an element holding content in ``language``; nothing when
@@ -328,8 +348,7 @@ class Words:
     def script_words(self) -> dict[str, Any]:
         """What ``site-words.js`` holds: the scripts' messages and plural forms, translated."""
         words: dict[str, Any] = {key: self.gettext(message) for key, message in SCRIPT_WORDS.items()}
-        # Plural forms by CLDR category ('one', 'few', 'other'...): the script picks one with the
-        # locale's plural rule (site_words.py writes it as a JavaScript function, Babel's to_javascript).
+        # Plural forms, numbered by the catalogue's plural expression (site_words.py writes it as a function).
         words["counts"] = {noun: self._plural_forms(COUNTS[noun]) for noun in SCRIPT_COUNTS}
         words["kinds"] = {kind: self.page_kind(kind) for kind in PAGE_KINDS}
         words["language"] = self.language

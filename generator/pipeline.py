@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import listings, search, speakers
+from . import listings, search, site_words, speakers
 from .forecasts import page as track_record
 from .corpus import Corpus
 from .diagnostics import CorpusError
@@ -21,7 +21,8 @@ def _pages(site: Site, options: SiteOptions):
 
 
 # Every capability's entry point, in the order its outputs are collected.
-EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit, search.emit, track_record.emit)
+EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit, search.emit, track_record.emit,
+                                 site_words.emit)
 
 
 @dataclass(frozen=True)
