@@ -187,7 +187,7 @@ def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, li
 DESCRIPTION_MAX = 200  # characters of a page's meta description
 HOW_TO_READ = Page("how-to-read.md")  # docs/how-to-read.md: every badge links to its definition there
 TRACK_RECORD = Page("track-record.md")  # written by generator/forecasts/page.py
-_ENV = environment()  # English: the message ids
+_ENV = environment(i18n.SOURCE_LANGUAGE)  # English (the message ids); the same object PageRenderer uses for "en"
 
 
 # Fragments that are the same wherever they appear on pages of one folder (a claim's

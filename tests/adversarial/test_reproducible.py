@@ -132,3 +132,10 @@ def test_the_sitemap_is_compared_too(sites):
 def test_without_source_date_epoch_the_date_of_the_newest_brief_is_used(sites):
     newest = "2024-05-02"  # both baseline briefs take the harbour seed's date
     assert _gzip_time(sites["no-epoch"] / "sitemap.xml.gz") == _midnight(newest)
+
+
+def test_the_generated_scripts_are_compared_too(sites):
+    """site-words.js (the scripts' words, from the catalogue) and the search shards are in every tree compared."""
+    for name in ("reference", "no-epoch"):
+        assert (sites[name] / "assets" / "javascripts" / "site-words.js").is_file()
+        assert any((sites[name] / "search" / "d").glob("*.js"))
