@@ -267,8 +267,8 @@ class PageRenderer:
         incremental build, the page it gave last time if ``inputs`` and every read are unchanged."""
         if self._session is None:
             return job()
-        return self._session.get(("page", page.path), (self.common["site_name"], self.common["download_url"], inputs),
-                                 job)
+        return self._session.get(("page", page.path),
+                                 (self.common["site_name"], self.common["download_url"], self.language, inputs), job)
 
 
 def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: str | None = None,
