@@ -168,6 +168,7 @@ SCRIPT_WORDS: dict[str, str] = {
     "rated": N_("Rated %(rating)s"),
     "ratedBy": N_("Rated %(rating)s by %(reviewer)s"),
     "contested": N_("Contested"),
+    "relation": N_("%(relation)s:"),
     "andMore": N_("and %(num)s more"),
     "openClaim": N_("Open the claim page"),
     "implication": N_("Implication"),

@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import i18n, translations
-from sitebuild import REPO, build_site_from, content, text_of
+from sitebuild import REPO, build_site_in_language, content, text_of
 
 MULTILINGUAL = REPO / "tests" / "fixtures" / "site" / "multilingual"
 PLACEHOLDER_OR_TAG = re.compile(r"%\(\w+\)s|%%|<[^>]+>")
@@ -27,26 +27,7 @@ PLACEHOLDER_OR_TAG = re.compile(r"%\(\w+\)s|%%|<[^>]+>")
 
 @pytest.fixture(scope="module")
 def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import sitebuild
-
-    source = tmp_path_factory.mktemp("site-source")
-    for name in sitebuild.SITE_FILES:
-        src = sitebuild.SITE_SOURCE / name
-        if src.is_dir():
-            import shutil
-
-            shutil.copytree(src, source / name)
-        else:
-            (source / name).write_bytes(src.read_bytes())
-    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  language: en\n" in config
-    (source / "mkdocs.yml").write_text(config.replace("\n  language: en\n", "\n  language: fr\n"), encoding="utf-8")
-    original = sitebuild.SITE_SOURCE
-    sitebuild.SITE_SOURCE = source  # the French mkdocs.yml, with the repository's overrides/ and docs/
-    try:
-        return build_site_from(MULTILINGUAL, tmp_path_factory.mktemp("site-fr"))
-    finally:
-        sitebuild.SITE_SOURCE = original
+    return build_site_in_language(MULTILINGUAL, tmp_path_factory.mktemp("site-fr"), "fr")
 
 
 def english_strings() -> list[str]:

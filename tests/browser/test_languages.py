@@ -115,3 +115,39 @@ def test_search_results_in_arabic_read_right_to_left(built_sites, reader):
     assert _language_and_direction(title) == [("ar", "rtl")]
     assert _language_and_direction(result.locator(".briefs-search__kind")) == [("en", "ltr")]
     expect(result.locator(".briefs-search__kind")).to_have_text("Claim")
+
+
+@pytest.fixture(scope="module")
+def french_site(browser, tmp_path_factory):
+    """The multilingual corpus on a site whose language is French (``theme.language: fr``)."""
+    from sitebuild import build_site_in_language
+
+    from .conftest import MORE_CORPORA, Site
+
+    root = build_site_in_language(MORE_CORPORA["multilingual"], tmp_path_factory.mktemp("site-fr"), "fr")
+    return Site("multilingual-fr", root, root.parent, None)  # type: ignore[arg-type]
+
+
+def test_on_a_french_site_the_scripts_speak_french(french_site, reader):
+    page = reader.open(french_site.url(f"briefs/{ENGLISH}.html"))
+    expect(page.locator("article h2#claims")).to_contain_text("Affirmations")
+    quote = page.locator("#claim-charging-station-unfinished + a.claim-quote")
+    quote.hover()
+    card = page.locator(CARD)
+    expect(card.locator("a.briefs-card__open")).to_have_text("Ouvrir la page de l’affirmation")
+    expect(card.locator(".briefs-card__contested")).to_have_text("Contestée")
+    expect(card.locator(".briefs-card__relation-label")).to_have_text("Contredit\u00a0: ")
+    # The English statement in the card is marked English; the card's words are the page's French.
+    expect(card.locator(".briefs-card__statement")).to_have_attribute("lang", "en")
+    assert card.evaluate("e => e.lang") == "fr"
+
+    expect(page.locator("button.briefs-search-open")).to_contain_text("Rechercher")
+    page.locator("button.briefs-search-open").click()
+    box = page.get_by_role("combobox", name="Rechercher dans les fiches")
+    box.press_sequentially("Орлова")
+    expect(page.locator("#briefs-search-results")).to_have_attribute("data-query", "Орлова")
+    result = page.locator('#briefs-search-results [href$="actors/elena-orlova.html"]')
+    expect(result.locator(".briefs-search__kind")).to_have_text("Acteur")
+    expect(result.locator(".briefs-search__title")).to_have_attribute("lang", "ru")
+    status = page.locator(".briefs-search__status")
+    expect(status).to_have_text(re.compile(r"^\d+ résultats? (pour|contenant une partie des mots de) «\u00a0Орлова\u00a0»$"))

@@ -15,7 +15,7 @@ var briefsWord = (function (root) {
   var ENGLISH = {
     cardLabel: "About this highlight", via: "via %(name)s", rated: "Rated %(rating)s",
     ratedBy: "Rated %(rating)s by %(reviewer)s", contested: "Contested", andMore: "and %(num)s more",
-    openClaim: "Open the claim page", implication: "Implication",
+    relation: "%(relation)s:", openClaim: "Open the claim page", implication: "Implication",
     estimate: "Likelihood: %(likelihood)s \u00b7 Confidence: %(confidence)s \u00b7 Horizon: %(horizon)s",
     outcome: "Outcome: %(outcome)s, %(date)s", openImplication: "Open the implication page",
     example: "Example %(num)s (scrolls sideways)", table: "Table %(num)s (scrolls sideways)",
@@ -111,7 +111,7 @@ var briefsWord = (function (root) {
     box.appendChild(content(el("span", "briefs-card__statement", item.statement)));
     item.relations.forEach(function (rel) {
       var row = el("span", "briefs-card__relation");
-      row.appendChild(el("span", "briefs-card__relation-label", rel.label + ": "));
+      row.appendChild(el("span", "briefs-card__relation-label", briefsWord("relation", { relation: rel.label }) + " "));
       rel.items.forEach(function (other, i) {
         if (i) row.appendChild(document.createTextNode("; "));
         row.appendChild(content(link(other.url, other.text)));
