@@ -250,7 +250,7 @@ def translations(language: str) -> NullTranslations:
     if found == SOURCE_LANGUAGE:
         if language.split("-")[0] != SOURCE_LANGUAGE:
             log.info("briefs: no catalogue for theme.language '%s'; the site's own words are in English"
-                     " (see 'Translating the site' in docs/annotation-format.md)", language)
+                     " (see \"The site's language and its translations\" in docs/annotation-format.md)", language)
         return NullTranslations()
     with catalogue_path(found).open("rb") as source:
         catalog = read_po(source, locale=found.replace("-", "_"), domain=DOMAIN)
