@@ -60,6 +60,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="where the site will be published (overrides site_url in mkdocs.yml)")
     build.set_defaults(run=_run_build)
 
+    export = sub.add_parser("export", help="check, then write the open data files (no site build)")
+    _common(export)
+    export.add_argument("--format", choices=("json", "csv", "w3c"), action="append", required=True,
+                        help="json: data/briefs.json and its schema; csv: the tables; w3c: the Web Annotations"
+                             " (repeat for several)")
+    export.add_argument("--out", required=True, metavar="DIR", help="the folder to write (replaced as a whole)")
+    export.add_argument("--site-url", default=None, metavar="URL",
+                        help="where the site is published, for absolute URLs (default: site_url in mkdocs.yml)")
+    export.set_defaults(run=_run_export)
+
     new = sub.add_parser("new", help="scaffold briefs/<id>.yml for a seed (never overwrites)")
     _common(new)
     new.add_argument("seed", metavar="SEED", help="a file name in seeds/, or a text file to copy into seeds/")
@@ -179,6 +189,42 @@ def _run_generate(args: argparse.Namespace, root: Path) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"wrote {len(generated.pages)} pages and {len(generated.files)} other files to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_export(args: argparse.Namespace, root: Path) -> int:
+    """The dataset's files, as the site publishes them under data/, without building it."""
+    from .link import link_corpus
+    from .opendata.emit import files
+    from .output_folder import UnsafeOutput
+    from .write import WriteError, replacing, write_tree
+
+    out = Path(args.out)
+    if not _output_folder("--out", args.out, out, root):
+        return EXIT_USAGE
+    options = read_site_options(root / "mkdocs.yml")
+    if args.site_url:
+        options = dataclasses.replace(options, site_url=args.site_url)
+    as_of, ok = _as_of()
+    if not ok:
+        return EXIT_USAGE
+    corpus, problems = check_corpus(root, as_of=as_of)
+    if problems:
+        _report(problems, "text")
+        return EXIT_PROBLEMS
+    assert corpus is not None
+    written = {f.path.removeprefix("data/"): f for f in
+               files(link_corpus(corpus), options, tuple(dict.fromkeys(args.format)))}
+    try:
+        with replacing(out) as staging:
+            write_tree(written, staging)
+    except UnsafeOutput as exc:
+        print(f"error: --out {args.out}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except WriteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {len(written)} files to {out}", file=sys.stderr)
     return EXIT_OK
 
 

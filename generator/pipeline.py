@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import listings, search, site_words, speakers
 from .forecasts import page as track_record
+from .opendata import emit as opendata
 from .corpus import Corpus
 from .diagnostics import CorpusError
 from .link import Site, link_corpus
@@ -22,7 +23,7 @@ def _pages(site: Site, options: SiteOptions):
 
 # Every capability's entry point, in the order its outputs are collected.
 EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit, search.emit, track_record.emit,
-                                 site_words.emit)
+                                 site_words.emit, opendata.emit)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from .speakers import short_label, speaker_index
 from .highlight import Segment, Span, first_mentions, segment_block
 from .incremental import Reads
 from .link import Page, Site
+from .opendata import fragments, jsonld
 
 if TYPE_CHECKING:
     from .outputs import SiteOptions
@@ -266,6 +267,7 @@ class PageRenderer:
             "download_url": download_url if download_url is not None else (options.download_url if options else None),
             "claim_status": lambda claim_id: claim_status(self.site, claim_id),
         }
+        self.site_url = options.site_url if options is not None else None  # absolute URLs in JSON-LD
         self._fragments: dict[str, _Fragments] = {}
 
     def __call__(self, template: str, page: Page, source: str | None = None, **context: Any) -> RenderedPage:
@@ -281,8 +283,8 @@ class PageRenderer:
         incremental build, the page it gave last time if ``inputs`` and every read are unchanged."""
         if self._session is None:
             return job()
-        return self._session.get(("page", page.path),
-                                 (self.common["site_name"], self.common["download_url"], self.language, inputs), job)
+        return self._session.get(("page", page.path), (self.common["site_name"], self.common["download_url"],
+                                                      self.site_url, self.language, inputs), job)
 
 
 def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: str | None = None,
@@ -290,7 +292,8 @@ def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: 
     """The home page and every entity page, in a stable order (listings: ``listings.py``)."""
     render = PageRenderer(site, options, site_name=site_name, download_url=download_url)
     s = render.site  # what page jobs read from (tracked in an incremental build)
-    yield render.page(link.HOME, lambda: render("home.md.j2", link.HOME))
+    yield render.page(link.HOME, lambda: render("home.md.j2", link.HOME,
+                                                jsonld=jsonld.home_page(render.common["site_name"], render.site_url)))
     for brief in site.corpus.briefs:
         yield render.page(link.brief_page(brief.id), lambda b=brief.id: _brief(render, s, b))
     ties = actor_relations(site)  # whole-site rankings: each actor page gets its own as an input
@@ -309,7 +312,7 @@ def _brief(render: PageRenderer, site: Any, brief_id: str) -> RenderedPage:
     brief = site.briefs[brief_id]
     page = link.brief_page(brief_id)
     words = render.words
-    return render("brief.md.j2", page, brief.path,
+    return render("brief.md.j2", page, brief.path, jsonld=jsonld.brief_page(site, brief_id, render.site_url),
                   brief=brief, links=site.brief_links[brief_id], cards=brief_card_data(site, brief_id, page, words),
                   speakers=list(dict.fromkeys(a for c in site.brief_links[brief_id].claims
                                               for a in site.claims[c].claim.by)),
@@ -320,7 +323,8 @@ def _brief(render: PageRenderer, site: Any, brief_id: str) -> RenderedPage:
 def _actor(render: PageRenderer, site: Any, actor_id: str, rel: Any) -> RenderedPage:
     record = site.actors[actor_id]
     return render("actor.md.j2", link.actor_page(actor_id), record.path,
-                  record=record, actor=record.actor, links=site.actor_links[actor_id], rel=rel)
+                  record=record, actor=record.actor, links=site.actor_links[actor_id], rel=rel,
+                  jsonld=jsonld.actor_page(site, actor_id, render.site_url))
 
 
 def _claim(render: PageRenderer, site: Any, claim_id: str) -> RenderedPage:
@@ -328,6 +332,7 @@ def _claim(render: PageRenderer, site: Any, claim_id: str) -> RenderedPage:
     brief = site.briefs[record.brief]
     return render("claim.md.j2", link.claim_page(claim_id), record.path,
                   record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
+                  jsonld=jsonld.claim_page(site, claim_id, render.site_url),
                   context=quote_context(brief, record.anchor, "claim", claim_id, render.words),
                   evidence=[quote_context(brief, a, "evidence", claim_id, render.words) if a else None
                             for a in record.evidence_anchors])
@@ -338,7 +343,8 @@ def _implication(render: PageRenderer, site: Any, imp_id: str, forecast: Forecas
     brief = site.briefs[record.brief]
     context = quote_context(brief, record.anchor, "implication", imp_id, render.words) if record.anchor else None
     return render("implication.md.j2", link.implication_page(imp_id), record.path,
-                  record=record, implication=record.implication, brief=brief, context=context, forecast=forecast)
+                  record=record, implication=record.implication, brief=brief, context=context, forecast=forecast,
+                  jsonld=jsonld.implication_page(site, imp_id, render.site_url))
 
 
 @dataclass(frozen=True)
@@ -381,6 +387,7 @@ class QuoteContext:
     after: str
     place: str  # "Paragraph 2" (headings not counted) or "Section heading"
     anchor_id: str  # where on the brief page the quote is highlighted
+    original: str | None = None  # the source article opened at the quote (opendata/fragments.py)
 
 
 def quote_context(brief: BriefRecord, anchor: Any, kind: str, owner_id: str,
@@ -393,5 +400,6 @@ def quote_context(brief: BriefRecord, anchor: Any, kind: str, owner_id: str,
         place = words.place(None)
     else:
         place = words.place(sum(1 for b in blocks[: anchor.block + 1] if b.kind == 'paragraph'))
+    source = brief.doc.source
     return QuoteContext(text[: anchor.start], text[anchor.start : anchor.end], text[anchor.end :],
-                        place, anchor_id)
+                        place, anchor_id, fragments.original_link(source.url if source else None, brief.seed, anchor))

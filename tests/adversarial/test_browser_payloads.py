@@ -55,7 +55,7 @@ COMBINED = (
     Payload("all-payloads", " ~ ".join(p.text for p in _ordered(list(PAYLOADS))), tag_first=True),
     Payload("all-payloads-reversed", " ~ ".join(p.text for p in _ordered(list(reversed(PAYLOADS)))), tag_first=True),
 )
-INDEXES = ["index.html", "actors/index.html", "claims/index.html", "implications/index.html"]
+INDEXES = ["index.html", "actors/index.html", "claims/index.html", "implications/index.html", "data.html"]
 PAGES = INDEXES + [
     f"{folder}/{ids(p)[key]}.html"
     for p in COMBINED

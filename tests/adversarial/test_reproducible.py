@@ -139,3 +139,15 @@ def test_the_generated_scripts_are_compared_too(sites):
     for name in ("reference", "no-epoch"):
         assert (sites[name] / "assets" / "javascripts" / "site-words.js").is_file()
         assert any((sites[name] / "search" / "d").glob("*.js"))
+
+
+def test_the_open_data_files_are_compared_too(sites):
+    """The feeds, the dataset and the Web Annotations (generator/opendata/) are among the files compared,
+    and their dates are the briefs' own, whatever SOURCE_DATE_EPOCH says."""
+    for name in ("reference", "no-epoch"):
+        site = sites[name]
+        for path in ("feed.xml", "data/briefs.json", "data/briefs.schema.json", "data/claims.csv",
+                     "data/relations.csv", "data/annotations/terminal-audit.jsonld", "data.html"):
+            assert (site / path).is_file(), f"{name}: {path}"
+        assert b"<updated>2024-05-02T00:00:00Z</updated>" in (site / "feed.xml").read_bytes()
+    assert (sites["reference"] / "feed.xml").read_bytes() == (sites["no-epoch"] / "feed.xml").read_bytes()

@@ -58,6 +58,7 @@ STATES = (
     State("implications index", "multi", "implications/index.html"),
     State("timeline", "multi", "timeline.html"),
     State("tags", "multi", "tags.html"),
+    State("data", "multi", "data.html"),
     State("guide", "multi", "annotation-format.html"),
     State("how to read", "multi", "how-to-read.html"),
     State("404", "multi", "404.html"),

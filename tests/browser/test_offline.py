@@ -46,7 +46,7 @@ def test_read_a_brief_from_disk_follow_a_quote_to_its_claim_and_speaker_and_back
 
     page.go_back()
     expect_page(page, f"claims/{claim_id}.html", claim.statement)
-    back = page.locator("#quote + blockquote.quote-context footer a")
+    back = page.locator("#quote + blockquote.quote-context footer a:not(.original-link)")
     expect(back).to_have_text(re.compile(rf"^Paragraph \d+ of .{re.escape(brief.title)}.$"))
     back.click()
     expect(page).to_have_url(re.compile(rf"/briefs/{re.escape(brief.id)}\.html#claim-{re.escape(claim_id)}$"))
