@@ -103,6 +103,7 @@ COUNTS: dict[str, tuple[str, str]] = {
     "month": NP_("%(num)s month", "%(num)s months"),
     "more claim": NP_("%(num)s more claim", "%(num)s more claims"),
     "more actor": NP_("%(num)s more actor", "%(num)s more actors"),
+    "more item": NP_("%(num)s more item", "%(num)s more items"),
     "resolved implication": NP_("%(num)s resolved implication", "%(num)s resolved implications"),
     "scored forecast": NP_("%(num)s scored forecast", "%(num)s scored forecasts"),
     "result": NP_("%(num)s result", "%(num)s results"),
@@ -159,6 +160,7 @@ PAGER: dict[str, str] = {
     "claims": N_("Claims %(first)s–%(last)s of %(total)s · part %(number)s of %(count)s"),
     "implications": N_("Implications %(first)s–%(last)s of %(total)s · part %(number)s of %(count)s"),
     "tags": N_("Tags %(first)s–%(last)s of %(total)s · part %(number)s of %(count)s"),
+    "entries": N_("Entries %(first)s–%(last)s of %(total)s · part %(number)s of %(count)s"),
 }
 
 # The words of the site's scripts (briefs.js, search.js), written to assets/javascripts/site-words.js.

@@ -5,7 +5,9 @@ both exact: nothing is reused unless what it was made from is unchanged.
 
 - ``FileCache``: each seed and brief file is read, parsed and validated once
   per content; an unchanged file gives the very same objects again, so the
-  corpus rules (references, quotes) run on records that compare in an instant.
+  corpus rules (references, quotes) run on records that compare in an instant,
+  and what is derived from one file alone (where a quote sits in its article,
+  the file's warnings) is kept with it (``FileCache.derived``).
 - ``Memo``: any value computed from the linked ``Site`` (a rendered page, a
   search shard...) is kept with every read it made of the site -- which brief,
   which claim record, which backlinks -- recorded by a ``TrackedSite``. On the
@@ -15,8 +17,10 @@ both exact: nothing is reused unless what it was made from is unchanged.
   one more field of a related record can never leave a page stale.
 
 Emitters use it through ``SiteOptions.memo`` (``render.PageRenderer`` does it
-for the Markdown pages); the adapter then compares outputs by content and
-rewrites only those that changed.
+for the Markdown pages); an emitter may also keep its own incremental state
+(``Memo.keep``: the search index scores and writes again only what an edit
+touched, ``search.SearchIndex``). The adapter then compares outputs by content
+and rewrites only those that changed.
 """
 
 from __future__ import annotations
@@ -136,16 +140,49 @@ class Memo:
         self.files = FileCache()
         self._store: dict[Hashable, _Entry] = {}
         self._used: set[Hashable] = set()
+        self._kept: dict[str, Any] = {}
         self.hits = self.misses = 0
+
+    def keep(self, name: str, factory: Callable[[], T]) -> T:
+        """An emitter's own incremental state, made once and kept for every later build
+        (``search.SearchIndex``): the emitter must give what a fresh state would give."""
+        if name not in self._kept:
+            self._kept[name] = factory()
+        return self._kept[name]
 
     def start(self) -> None:
         """A new build begins: count afresh, forget at ``finish`` what this build does not use."""
         self._used = set()
         self.hits = self.misses = 0
+        self._verdicts = {}
+        self._verdict_site = None
 
     def finish(self) -> None:
         for key in set(self._store) - self._used:
             del self._store[key]
+        self._verdicts = {}
+        self._verdict_site = None
+
+    _verdicts: dict[tuple[str, Any], tuple[Any, bool]] = {}
+    _verdict_site: Site | None = None
+
+    def unchanged(self, site: Site, deps: Mapping[tuple[str, Any], Any]) -> bool:
+        """``unchanged(site, deps)``, each distinct read compared once per build: thousands of
+        pages read the same records (a brief's claims all read the brief)."""
+        if site is not self._verdict_site:
+            self._verdicts, self._verdict_site = {}, site
+        verdicts = self._verdicts
+        for dep, old in deps.items():
+            known = verdicts.get(dep)
+            if known is not None and known[0] is old:
+                same = known[1]
+            else:
+                new = _current(site, dep[0], dep[1])
+                same = new is old or new == old
+                verdicts[dep] = (old, same)
+            if not same:
+                return False
+        return True
 
     def session(self, site: Site) -> "Session":
         return Session(self, site)
@@ -165,7 +202,7 @@ class Session:
         memo = self.memo
         memo._used.add(key)
         entry = memo._store.get(key)
-        if entry is not None and entry.inputs == inputs and unchanged(self.plain, entry.deps):
+        if entry is not None and entry.inputs == inputs and memo.unchanged(self.plain, entry.deps):
             memo.hits += 1
             return entry.value
         memo.misses += 1
@@ -183,6 +220,20 @@ class FileCache:
 
     def __init__(self) -> None:
         self._entries: dict[Hashable, tuple[bytes, Any]] = {}
+        self._derived: dict[Hashable, tuple[Any, dict[Hashable, Any]]] = {}  # file -> (owner, results)
+
+    def derived(self, name: Hashable, owner: Any, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` -- a pure function of ``owner`` (what this cache gave for the file
+        ``name``: the very same object while its text is unchanged) and ``key`` -- or its
+        earlier result. Where a quote sits in an article is found again only when the article
+        or the quote changes; an unchanged brief's warnings are not looked for again."""
+        entry = self._derived.get(name)
+        if entry is None or entry[0] is not owner:
+            entry = self._derived[name] = (owner, {})
+        results = entry[1]
+        if key not in results:
+            results[key] = compute()
+        return results[key]
 
     def get(self, key: Hashable, text: str, compute: Callable[[], T]) -> T:
         """``compute()`` for the file ``key`` whose content is ``text``, or its earlier result for the same text."""

@@ -16,6 +16,7 @@ from typing import Callable, Iterator, Sequence
 
 from . import link
 from .link import Page, Site
+from .maps.timeline import timeline_chart
 from .outputs import SiteOptions
 from .paginate import Part, paginate
 from .render import PageRenderer, RenderedPage
@@ -29,7 +30,7 @@ def emit(site: Site, options: SiteOptions) -> Iterator[RenderedPage]:
     human_date = render.words.date
     yield from _listing(render, "timeline.md.j2", link.TIMELINE, "briefs",
                         [(str(site.briefs[b].date.year), b) for b in site.timeline],
-                        lambda b: human_date(site.briefs[b].date))
+                        lambda b: human_date(site.briefs[b].date), chart=timeline_chart(render.site, PER_PART))
     yield from _listing(render, "actors_index.md.j2", link.ACTORS_INDEX, "actors", _actor_entries(site),
                         lambda a: site.actors[a].actor.name)
     yield from _listing(render, "claims_index.md.j2", link.CLAIMS_INDEX, "claims",

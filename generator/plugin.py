@@ -76,12 +76,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     _memo: Memo | None = None  # mkdocs serve: what earlier builds computed
     _staging: Path | None = None  # mkdocs serve --dirty: generated files, rewritten only when changed
     _previous: dict[str, Output] = {}  # what the last build generated, by path
+    _sources: dict[str, str] = {}  # mkdocs serve --dirty: each generated file's path in the staging folder
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         if command != "serve":
             return
         self._memo = Memo()
         self._previous = {}
+        self._sources = {}
         if dirty:
             self._staging = Path(tempfile.mkdtemp(prefix="briefs-serve-"))
         else:
@@ -145,13 +147,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return File.generated(config, path, content=content)
         # mkdocs serve --dirty: MkDocs rebuilds a page when its source is newer than its
         # output, so the source is rewritten only when the content changed.
-        source = self._staging / path
         previous = self._previous.get(path)
-        if previous is not output and (previous is None or previous != output or not source.is_file()):
-            source.parent.mkdir(parents=True, exist_ok=True)
+        source = self._sources.get(path)
+        if source is None:
+            source = self._sources[path] = str(self._staging / path)
+        if previous is not output and (previous is None or previous != output or not os.path.isfile(source)):
+            os.makedirs(os.path.dirname(source), exist_ok=True)
             data = content if isinstance(content, bytes) else content.encode("utf-8")
-            source.write_bytes(data)
-        return File.generated(config, path, abs_src_path=str(source))
+            Path(source).write_bytes(data)
+        return File.generated(config, path, abs_src_path=source)
 
     def _forget(self, config: MkDocsConfig, gone: set[str]) -> None:
         """Pages that the corpus no longer makes (a claim removed): delete their sources and

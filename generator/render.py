@@ -28,6 +28,7 @@ from .corpus import BriefRecord
 from .forecasts.due import Forecast, as_of as forecast_day, forecasts
 from .headline import cut, headline
 from .licenses import license_name_and_url
+from .maps.diagram import actor_map, brief_map
 from .marks import mark
 from .relations import actor_relations, claim_status
 from .speakers import short_label, speaker_index
@@ -185,6 +186,7 @@ def environment(language: str = i18n.SOURCE_LANGUAGE) -> jinja2.Environment:
         LATEST_BRIEFS=link.LATEST_BRIEFS,
         HOW_TO_READ=HOW_TO_READ,
         TRACK_RECORD=TRACK_RECORD,
+        CONTESTED=CONTESTED,
         claim_status=None,  # bound to the site per page (render_site)
         short_label=short_label,
         speaker_index=speaker_index,
@@ -202,6 +204,7 @@ def _group_by_year(brief_ids: tuple[str, ...], site: Site) -> list[tuple[int, li
 DESCRIPTION_MAX = 200  # characters of a page's meta description
 HOW_TO_READ = Page("how-to-read.md")  # docs/how-to-read.md: every badge links to its definition there
 TRACK_RECORD = Page("track-record.md")  # written by generator/forecasts/page.py
+CONTESTED = Page("contested.md")  # written by generator/maps/contested.py
 _ENV = environment(i18n.SOURCE_LANGUAGE)  # English (the message ids); the same object PageRenderer uses for "en"
 
 
@@ -317,14 +320,16 @@ def _brief(render: PageRenderer, site: Any, brief_id: str) -> RenderedPage:
                   speakers=list(dict.fromkeys(a for c in site.brief_links[brief_id].claims
                                               for a in site.claims[c].claim.by)),
                   article=[(block, [mark(site, seg, words) for seg in block.segments])
-                           for block in article_blocks(site, brief)])
+                           for block in article_blocks(site, brief)],
+                  map=brief_map(site, brief_id))
 
 
 def _actor(render: PageRenderer, site: Any, actor_id: str, rel: Any) -> RenderedPage:
     record = site.actors[actor_id]
     return render("actor.md.j2", link.actor_page(actor_id), record.path,
                   record=record, actor=record.actor, links=site.actor_links[actor_id], rel=rel,
-                  jsonld=jsonld.actor_page(site, actor_id, render.site_url))
+                  jsonld=jsonld.actor_page(site, actor_id, render.site_url),
+                  map=actor_map(site, actor_id, rel.related))
 
 
 def _claim(render: PageRenderer, site: Any, claim_id: str) -> RenderedPage:

@@ -48,7 +48,7 @@ _ITEM = {
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Workaround: CPython's cyclic garbage collector rescans the whole growing heap
     while loading builds hundreds of thousands of small, acyclic containers; that
     made checking 1,000 briefs ~30% slower and the time grow faster than the corpus."""
@@ -74,12 +74,15 @@ def check_corpus(root: Path, cache: FileCache | None = None, *, as_of: dt.date |
     build counts it (``forecasts/due.py``). With ``cache`` (``mkdocs serve``),
     each file is parsed and validated once per content.
     """
-    with _gc_paused():
+    with gc_paused():
         return _check_corpus(root, cache or _NO_CACHE, as_of, strict)
 
 
 class _NoCache:
     def get(self, key: Hashable, text: str, compute: Callable[[], T]) -> T:
+        return compute()
+
+    def derived(self, name: Hashable, owner: Any, key: Hashable, compute: Callable[[], T]) -> T:
         return compute()
 
 
@@ -130,9 +133,11 @@ def _check_corpus(root: Path, cache: FileCache | _NoCache, as_of: dt.date | None
         if brief.doc is not None and date is not None:
             records.append(BriefRecord(brief.id, brief.path, brief.doc, seed, date))
         for i, claim in brief.claims:
-            anchor = _anchor(brief, seed, ("claims", i), claim.id, "claim", claim.quote, claim.occurrence, problems)
+            anchor = _anchor(brief, seed, ("claims", i), claim.id, "claim", claim.quote, claim.occurrence, problems,
+                             cache)
             evidence = tuple(
-                _anchor(brief, seed, ("claims", i, "evidence", j), claim.id, "claim", ev.quote, ev.occurrence, problems)
+                _anchor(brief, seed, ("claims", i, "evidence", j), claim.id, "claim", ev.quote, ev.occurrence, problems,
+                        cache)
                 if ev.quote is not None else None
                 for j, ev in enumerate(claim.evidence)
             )
@@ -142,7 +147,8 @@ def _check_corpus(root: Path, cache: FileCache | _NoCache, as_of: dt.date | None
         for i, imp in brief.implications:
             anchor = None
             if imp.quote is not None:
-                anchor = _anchor(brief, seed, ("implications", i), imp.id, "implication", imp.quote, imp.occurrence, problems)
+                anchor = _anchor(brief, seed, ("implications", i), imp.id, "implication", imp.quote, imp.occurrence,
+                                 problems, cache)
             line = brief.loaded.pos(("implications", i)).line
             implications[imp.id] = ImplicationRecord(imp, brief.id, brief.path, line, anchor)
             if imp.outcome is not None and date is not None and imp.outcome.date < date:
@@ -152,7 +158,7 @@ def _check_corpus(root: Path, cache: FileCache | _NoCache, as_of: dt.date | None
                                            f" is before the brief's date {date.isoformat()}",
                                            "an outcome says what happened after the brief; check the date"))
 
-    warnings = _warnings(briefs, dates, shared_actors, seeds, as_of)
+    warnings = _warnings(briefs, dates, shared_actors, seeds, as_of, cache)
     if strict:
         problems += [dataclasses.replace(w, severity="error") for w in warnings]
     if problems:
@@ -173,17 +179,21 @@ def _check_corpus(root: Path, cache: FileCache | _NoCache, as_of: dt.date | None
 
 
 def _warnings(briefs: list[ParsedBrief], dates: dict[str, dt.date], shared_actors, seeds: dict[str, Seed],
-              as_of: dt.date | None) -> list[Diagnostic]:
+              as_of: dt.date | None, cache: FileCache | _NoCache) -> list[Diagnostic]:
     """Every warning of the corpus, as far as it could be read (``advice.py``)."""
     written = list(dates.values())
     for brief in briefs:
         written += [c.review.date for _, c in brief.claims if c.review and c.review.date]
         written += [imp.outcome.date for _, imp in brief.implications if imp.outcome]
     today = as_of or max(written, default=dt.date(1970, 1, 1))
-    warnings = [w for brief in briefs for w in brief_warnings(brief, dates.get(brief.id), today)]
+    warnings = [w for brief in briefs
+                for w in cache.derived(("brief", brief.path), brief, ("warnings", dates.get(brief.id), today),
+                                       lambda: brief_warnings(brief, dates.get(brief.id), today))]
     if shared_actors is not None:
-        warnings += file_warnings(shared_actors[0])
-    warnings += [w for seed in seeds.values() for w in seed_warnings(seed)]
+        loaded = shared_actors[0]
+        warnings += cache.derived(("actors", loaded.path), loaded, "warnings", lambda: file_warnings(loaded))
+    warnings += [w for seed in seeds.values()
+                 for w in cache.derived(("seed", seed.name), seed, "warnings", lambda: seed_warnings(seed))]
     return warnings
 
 
@@ -394,8 +404,10 @@ def _date_for(brief: ParsedBrief, seed: Seed, problems: list[Diagnostic]):
 
 
 def _anchor(brief: ParsedBrief, seed: Seed, at: tuple[str | int, ...], owner: str, kind: str,
-            quote: str, occurrence: int | None, problems: list[Diagnostic]) -> Anchor | None:
-    result = find_quote(seed, quote, occurrence)
+            quote: str, occurrence: int | None, problems: list[Diagnostic],
+            cache: FileCache | _NoCache = _NO_CACHE) -> Anchor | None:
+    result = cache.derived(("seed", seed.name), seed, ("quote", quote, occurrence),
+                           lambda: find_quote(seed, quote, occurrence))
     if isinstance(result, Anchor):
         return result
     what = "evidence quote" if "evidence" in at else "quote"

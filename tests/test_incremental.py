@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -21,8 +22,12 @@ import pytest
 from generator.incremental import Memo
 from generator.outputs import SiteOptions
 from generator.pipeline import Generated, generate
+from generator.search import SearchIndex
 
-MULTI = Path(__file__).resolve().parent / "fixtures" / "site" / "multi"
+REPO = Path(__file__).resolve().parents[1]
+MULTI = REPO / "tests" / "fixtures" / "site" / "multi"
+sys.path.insert(0, str(REPO / "benchmarks"))
+from synthetic import write_corpus  # noqa: E402
 
 
 def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -72,6 +77,12 @@ def _restatement(root: Path) -> None:
           "Varga calls the cut painful, unavoidable and temporary.")
 
 
+def _add_contradiction(root: Path) -> None:
+    """A claim of one brief now contradicts a claim of another: that other claim's page says so."""
+    _edit(root / "briefs" / "hydro-responds.yml", "    supports: [releases-within-licence]\n",
+          "    supports: [releases-within-licence]\n    contradicts: [hydro-releases-drained-reservoir]\n")
+
+
 def _resolve_implication(root: Path) -> None:
     """An outcome a year later: the implication's page, its listing, the track record, and the
     build's "today" (now that outcome's date) change; so every other implication that is now due."""
@@ -79,6 +90,14 @@ def _resolve_implication(root: Path) -> None:
           '    quote: "seek compensation for growers in the lower valley"\n'
           "    outcome:\n      status: occurred\n      date: 2026-03-01\n"
           "      evidence: [https://example.org/compensation-claims]\n")
+
+
+def _contradict_and_rate(root: Path) -> None:
+    """A claim now contradicts one of another brief and is rated false: the contested page, both
+    briefs' maps, and the filter data change."""
+    _edit(root / "briefs" / "quota-cut.yml", "    supports: [spring-quotas-will-be-cut]\n",
+          "    supports: [spring-quotas-will-be-cut]\n    contradicts: [releases-within-licence]\n"
+          "    review:\n      rating: false\n")
 
 
 SCENARIOS: dict[str, Callable[[Path], None]] = {
@@ -90,6 +109,14 @@ SCENARIOS: dict[str, Callable[[Path], None]] = {
     "edit a seed": _edit_seed,
     "restate a claim another brief's claim supports": _restatement,
     "resolve an implication": _resolve_implication,
+    "add a contradiction across briefs": _add_contradiction,
+    "contradict a claim of another brief, rate it false": _contradict_and_rate,
+}
+
+# Pages of *other* briefs that a scenario must change (a relation across briefs).
+ELSEWHERE = {
+    "rename a shared actor": ["briefs/reservoir-low.md", "briefs/hydro-responds.md"],
+    "add a contradiction across briefs": ["claims/hydro-releases-drained-reservoir.md"],
 }
 
 
@@ -116,6 +143,7 @@ def test_an_incremental_build_equals_a_fresh_one(tmp_path: Path, scenario: str) 
     assert not stale, f"{scenario}: pages that kept their old content: {stale}"
     changed = [path for path in fresh if before.get(path) != fresh[path]]
     assert changed, "the edit changed nothing: the scenario tests nothing"
+    assert set(ELSEWHERE.get(scenario, ())) <= set(changed), "a page of another brief should have changed"
     assert memo.hits > 0, "nothing was reused"
     assert memo.misses >= len([p for p in changed if p.endswith(".md")])
 
@@ -132,3 +160,32 @@ def test_an_unchanged_file_is_not_validated_again(tmp_path: Path) -> None:
     docs = {b.id: b.doc for b in first.briefs}
     assert all(b.doc is docs[b.id] for b in second.briefs if b.id != "quota-cut")
     assert next(b for b in second.briefs if b.id == "quota-cut").doc is not docs["quota-cut"]
+
+
+def test_one_edit_in_a_larger_corpus_rewrites_only_what_it_touches(tmp_path: Path) -> None:
+    """The ``mkdocs serve`` edit loop on a synthetic corpus (the benchmark's edit: one brief's
+    title, then one word of an article): every output equals a fresh build's, search index
+    included, and only the few pages and index files the edit touches change."""
+    root = write_corpus(tmp_path / "corpus", 60)
+    memo = Memo()
+    options = SiteOptions(site_name="Test", memo=memo)
+    before = _outputs(generate(root, options))
+    brief, seed = root / "briefs" / "brief-000003.yml", root / "seeds" / "000007.txt"
+    for edit in (lambda: _edit(brief, 'title: "Synthetic brief 3:', 'title: "Edited zebra brief 3:'),
+                 lambda: _edit(seed, " the ", " the quokka ")):
+        edit()
+        after = _outputs(generate(root, options))
+        fresh = _outputs(generate(root, SiteOptions(site_name="Test")))
+        assert after.keys() == fresh.keys()
+        assert [path for path in fresh if after[path] != fresh[path]] == []
+        changed = [path for path in fresh if before.get(path) != fresh[path]]
+        index = [path for path in fresh if path.startswith("search/")]
+        assert 0 < len([p for p in changed if p.startswith("search/")]) < len(index) / 4, changed
+        assert 0 < len([p for p in changed if p.endswith(".md")]) < 40, changed
+        assert memo.misses < 40
+        # The index scored again only the keys of the edited documents, not the corpus's.
+        search = memo.keep("search", SearchIndex)
+        assert 0 < search.terms.rescored < len(search.shards._key_set) / 10
+        before = after
+    shards = [content for path, content in after.items() if path.startswith("search/t/")]
+    assert any(b'"zebra"' in content for content in shards) and any(b'"quokka"' in content for content in shards)

@@ -168,6 +168,12 @@ _BAD_SCHEME = re.compile(r"^(javascript|vbscript|data:text)", re.I)
 _URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "srcdoc", "background"}
 
 
+def _filter_form(el) -> bool:
+    """The claims and implications indexes' filter form (``_listing.j2``): written by the template."""
+    form = el if el.name == "form" else el.find_parent("form")
+    return form is not None and form.get("class") == ["listing-filter"] and el.name in ("form", "input")
+
+
 def test_no_script_urls_and_no_injected_elements(hostile: BuiltSite) -> None:
     found = []
     for page in hostile.pages():
@@ -177,7 +183,8 @@ def test_no_script_urls_and_no_injected_elements(hostile: BuiltSite) -> None:
                 if attr.lower() in _URL_ATTRS and _BAD_SCHEME.match(re.sub(r"[\s\x00-\x1f]", "", str(value))):
                     found.append(f"{page}: <{el.name} {attr}={value!r}>")
         for el in content(soup).find_all(["img", "iframe", "embed", "object", "form", "input", "style"]):
-            found.append(f"{page}: {str(el)[:120]}")  # the generated pages have none of these
+            if not _filter_form(el):  # the generated pages have none of these but the listing filter
+                found.append(f"{page}: {str(el)[:120]}")
         for el in soup.find_all("img", src="x"):
             found.append(f"{page}: {str(el)[:120]}")
     assert not found, "\n".join(found)

@@ -23,13 +23,27 @@ from typing import Iterator
 from ..link import Site
 from ..outputs import SiteFile, SiteOptions
 from .documents import entity_documents, guide_documents
-from .shards import index_files
-from .terms import collect_terms
+from .shards import ShardWriter
+from .terms import TermIndex
+
+
+class SearchIndex:
+    """The index writer's state: one per build, or one for a whole ``mkdocs serve`` session
+    (``Memo.keep``), where each rebuild scores and writes again only what an edit touched."""
+
+    def __init__(self) -> None:
+        self.terms = TermIndex()
+        self.shards = ShardWriter()
+        self.guide: dict = {}  # the guide's documents by page text (documents.guide_documents)
+
+    def files(self, docs: list) -> dict[str, bytes]:
+        return self.shards.files(docs, self.terms.update(docs))
 
 
 def emit(site: Site, options: SiteOptions) -> Iterator[SiteFile]:
     """Every file of the search index (``search/...``)."""
     # Entity documents first: the guide's come last, and results list them last (manifest "guide").
-    docs = [*entity_documents(site, options.language), *guide_documents(options.docs_dir, options.language)]
-    for path, content in sorted(index_files(docs, collect_terms(docs)).items()):
+    index = options.memo.keep("search", SearchIndex) if options.memo is not None else SearchIndex()
+    docs = [*entity_documents(site, options.language), *guide_documents(options.docs_dir, options.language, index.guide)]
+    for path, content in sorted(index.files(docs).items()):
         yield SiteFile(path, content)

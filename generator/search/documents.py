@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 import markdown
@@ -125,35 +125,52 @@ def _text(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
-def guide_documents(docs_dir: Path | None, language: str) -> Iterator[SearchDoc]:
-    """One document per section (``#``, ``##``, ``###``) of every Markdown page under ``docs_dir``."""
+def guide_documents(docs_dir: Path | None, language: str,
+                    cache: dict[tuple[str, str, str], list[SearchDoc]] | None = None) -> Iterator[SearchDoc]:
+    """One document per section (``#``, ``##``, ``###``) of every Markdown page under ``docs_dir``.
+
+    ``cache`` (``mkdocs serve``) keeps each page's documents by its text: a page is converted
+    again only when it changes."""
     if docs_dir is None or not docs_dir.is_dir():
         return
+    kept: dict[tuple[str, str, str], list[SearchDoc]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        body, meta = get_data(path.read_text(encoding="utf-8-sig"))
-        search = meta.get("search") if isinstance(meta, dict) else None
-        if isinstance(search, dict) and search.get("exclude"):
+        key = (rel, path.read_text(encoding="utf-8-sig"), language)
+        found = cache.get(key) if cache is not None else None
+        if found is None:
+            found = list(_page_documents(rel, key[1], language))
+        kept[key] = found
+        yield from found
+    if cache is not None:
+        cache.clear()
+        cache.update(kept)
+
+
+def _page_documents(rel: str, text: str, language: str) -> Iterator[SearchDoc]:
+    body, meta = get_data(text)
+    search = meta.get("search") if isinstance(meta, dict) else None
+    if isinstance(search, dict) and search.get("exclude"):
+        return
+    converter = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "attr_list", "admonition"])
+    rendered = converter.convert(body)
+    page = link.Page(rel)
+    page_title = str(meta.get("title") or "") if isinstance(meta, dict) else ""
+    sections: list[tuple[str, str, str]] = []  # (anchor, heading, html)
+    position, anchor, heading = 0, "", ""
+    for match in _HEADING.finditer(rendered):
+        sections.append((anchor, heading, rendered[position : match.start()]))
+        anchor, heading = match.group(2) or "", _text(match.group(3))
+        if match.group(1) == "1" and not page_title:
+            page_title = heading
+        position = match.end()
+    sections.append((anchor, heading, rendered[position:]))
+    page_title = page_title or PurePosixPath(rel).stem.replace("-", " ").capitalize()
+    for anchor, heading, fragment in sections:
+        section = _text(fragment)
+        if not section and not heading:
             continue
-        converter = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "attr_list", "admonition"])
-        rendered = converter.convert(body)
-        page = link.Page(rel)
-        page_title = str(meta.get("title") or "") if isinstance(meta, dict) else ""
-        sections: list[tuple[str, str, str]] = []  # (anchor, heading, html)
-        position, anchor, heading = 0, "", ""
-        for match in _HEADING.finditer(rendered):
-            sections.append((anchor, heading, rendered[position : match.start()]))
-            anchor, heading = match.group(2) or "", _text(match.group(3))
-            if match.group(1) == "1" and not page_title:
-                page_title = heading
-            position = match.end()
-        sections.append((anchor, heading, rendered[position:]))
-        page_title = page_title or path.stem.replace("-", " ").capitalize()
-        for anchor, heading, fragment in sections:
-            text = _text(fragment)
-            if not text and not heading:
-                continue
-            title = heading or page_title
-            yield SearchDoc("guide", title, _html(page, anchor), _snippet_source(text),
-                            page_title if title != page_title else "",
-                            ((title, STATEMENT), (text, BODY)), language)
+        title = heading or page_title
+        yield SearchDoc("guide", title, _html(page, anchor), _snippet_source(section),
+                        page_title if title != page_title else "",
+                        ((title, STATEMENT), (section, BODY)), language)

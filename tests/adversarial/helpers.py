@@ -271,7 +271,16 @@ def content_violations(soup: BeautifulSoup, where: str) -> list[str]:
     if content is None:
         return []
     return [f"{where}: <{el.name}> inside the article: {str(el)[:100]!r}"
-            for el in content.find_all(("style", "link", "form", "input", "button", "textarea", "select"))]
+            for el in content.find_all(("style", "link", "form", "input", "button", "textarea", "select"))
+            if not is_filter_form(el)]
+
+
+def is_filter_form(el: Tag) -> bool:
+    """The listing filter of the claims and implications indexes (``_listing.j2``, ``filters.js``):
+    the one form the templates write, and its controls. Nothing of it is contributor text."""
+    form = el if el.name == "form" else el.find_parent("form")
+    return form is not None and form.get("class") == ["listing-filter"] and el.name in ("form", "input", "select",
+                                                                                         "button")
 
 
 def search_files(site_root: Path) -> dict[str, object]:

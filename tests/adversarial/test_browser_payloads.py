@@ -55,7 +55,8 @@ COMBINED = (
     Payload("all-payloads", " ~ ".join(p.text for p in _ordered(list(PAYLOADS))), tag_first=True),
     Payload("all-payloads-reversed", " ~ ".join(p.text for p in _ordered(list(reversed(PAYLOADS)))), tag_first=True),
 )
-INDEXES = ["index.html", "actors/index.html", "claims/index.html", "implications/index.html", "data.html"]
+INDEXES = ["index.html", "actors/index.html", "claims/index.html", "implications/index.html", "data.html",
+           "contested.html", "timeline.html"]
 PAGES = INDEXES + [
     f"{folder}/{ids(p)[key]}.html"
     for p in COMBINED
@@ -78,7 +79,9 @@ PROBE = """
   window.__briefsFollowed = [];
   document.addEventListener("click", event => {
     const link = event.target instanceof Element && event.target.closest("a[href]");
-    if (link) { window.__briefsFollowed.push(link.href); event.preventDefault(); }
+    // An SVG link's href is an SVGAnimatedString: resolve its attribute as the browser would.
+    const url = link && (typeof link.href === "string" ? link.href : new URL(link.getAttribute("href"), document.baseURI).href);
+    if (link) { window.__briefsFollowed.push(url); event.preventDefault(); }
   }, true);
 })();
 """
@@ -188,6 +191,7 @@ def point_at_everything(browser: object, site: Path, page_path: str) -> list[str
         page.on("console", lambda m: m.type == "error" and findings.errors.append(f"console error: {m.text}"))
         page.goto((site / page_path).as_uri())
         assert page.locator("article h1").is_visible(), f"{page_path}: the page heading is not visible"
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")  # folds too
         targets = page.evaluate(TARGETS)
         assert len(targets) >= 5, f"{page_path}: only {len(targets)} visible elements to point at"
         height = page.viewport_size["height"]
@@ -247,3 +251,28 @@ def test_the_probe_catches_a_live_tooltip(chromium, tmp_path):
     problems = point_at_everything(chromium, root / "site", "control.html")
 
     assert "script ran: alert(0)" in problems, problems
+
+
+@pytest.mark.parametrize("index,field,value", [("claims", "rating", "disputed"), ("implications", "horizon", "near-term")])
+def test_filtered_entries_show_payloads_as_text(chromium, combined_site, index, field, value):
+    """The filter writes contributor text (statements, brief titles) into the page: as text."""
+    context = chromium.new_context()  # type: ignore[attr-defined]
+    inside = combined_site.as_uri() + "/"
+    off_disk: list[str] = []
+    context.route("**/*", lambda route: route.fallback() if route.request.url.startswith(inside)
+                  else (off_disk.append(route.request.url), route.abort("blockedbyclient")))
+    context.add_init_script(PROBE)
+    try:
+        page = context.new_page()
+        page.goto((combined_site / index / "index.html").as_uri())
+        page.locator(f'form.listing-filter [name="{field}"]').select_option(value)
+        results = page.locator(".listing-filter-results li.listing-item")
+        results.first.wait_for()
+        texts = results.all_text_contents()
+        assert any("<script>" in t or "<img" in t for t in texts), texts  # the payloads, shown as written
+        assert page.locator(".listing-filter-results script, .listing-filter-results img, "
+                            ".listing-filter-results [onerror], .listing-filter-results [onclick]").count() == 0
+        assert page.evaluate("window.__briefsCanary") == []
+        assert off_disk == []
+    finally:
+        context.close()

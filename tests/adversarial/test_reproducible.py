@@ -141,6 +141,19 @@ def test_the_generated_scripts_are_compared_too(sites):
         assert any((sites[name] / "search" / "d").glob("*.js"))
 
 
+def test_the_maps_and_filter_data_are_among_the_compared_files(sites):
+    """The new outputs of generator/maps are in the builds compared above: inline SVG maps on
+    brief and actor pages, the timeline chart, the contested page, the filter data."""
+    site = sites["reference"]
+    for path in ("assets/filters/claims-1.js", "assets/filters/implications-1.js", "contested.html",
+                 "assets/javascripts/filters.js", "assets/stylesheets/maps.css"):
+        assert (site / path).is_file(), path
+    briefs = sorted((site / "briefs").glob("*.html"))
+    assert briefs and all('<svg class="map__svg"' in p.read_text(encoding="utf-8") for p in briefs)
+    assert '<svg class="timeline-chart__svg"' in (site / "timeline.html").read_text(encoding="utf-8")
+    assert "contested-pair" in (site / "contested.html").read_text(encoding="utf-8")
+
+
 def test_the_open_data_files_are_compared_too(sites):
     """The feeds, the dataset and the Web Annotations (generator/opendata/) are among the files compared,
     and their dates are the briefs' own, whatever SOURCE_DATE_EPOCH says."""

@@ -45,11 +45,31 @@ def _search_arabic(page) -> None:
     expect(page.locator("#briefs-search-results [role=option]").first).to_be_visible()
 
 
+def _open_map(page) -> None:
+    """Open on a wide screen already (maps.js); on a phone, the reader opens the fold."""
+    if not page.locator("details.brief-fold--map").evaluate("d => d.open"):
+        page.locator("details.brief-fold--map > summary").click()
+    expect(page.locator("figure.map svg")).to_be_visible()
+
+
+def _filter_claims(page) -> None:
+    """A filter chosen: the form, its status and the matching entries shown."""
+    page.locator('form.listing-filter select[name="rating"]').select_option("disputed")
+    expect(page.locator(".listing-filter-results li").first).to_be_visible()
+
+
+def _filter_implications(page) -> None:
+    page.locator('form.listing-filter select[name="horizon"]').select_option("long-term")
+    expect(page.locator(".listing-filter-results li").first).to_be_visible()
+
+
 # Every page kind, and the search open with results.
 STATES = (
     State("home", "multi", "index.html"),
     State("brief", "multi", "briefs/reservoir-low.html"),
     State("brief with a card open", "multi", "briefs/reservoir-low.html", _open_card),
+    State("brief with its map open", "multi", "briefs/hydro-responds.html", _open_map),
+    State("example brief with its map open", "example", "briefs/us-iraq-isis-threat.html", _open_map),
     State("actor", "multi", "actors/marren-valley-water-board.html"),
     State("claim", "multi", "claims/hydro-releases-drained-reservoir.html"),
     State("implication", "multi", "implications/dry-autumns-return.html"),
@@ -58,6 +78,9 @@ STATES = (
     State("implications index", "multi", "implications/index.html"),
     State("timeline", "multi", "timeline.html"),
     State("tags", "multi", "tags.html"),
+    State("contested", "multi", "contested.html"),
+    State("claims index filtered", "multi", "claims/index.html", _filter_claims),
+    State("implications index filtered", "multi", "implications/index.html", _filter_implications),
     State("data", "multi", "data.html"),
     State("guide", "multi", "annotation-format.html"),
     State("how to read", "multi", "how-to-read.html"),
@@ -67,6 +90,8 @@ STATES = (
     State("example claim", "example", "claims/iraqi-officials-say-isis-no-longer-a-threat.html"),
     State("example implication", "example", "implications/coalition-mission-phased-transition.html"),
     State("example track record", "example", "track-record.html"),
+    State("example contested", "example", "contested.html"),
+    State("example timeline", "example", "timeline.html"),
     State("track record", "syria", "track-record.html"),
     State("relayed claim", "syria", "claims/leaders-to-meet.html"),
     State("resolved implication", "syria", "implications/us-sanctions-on-turkey.html"),

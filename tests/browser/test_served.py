@@ -22,7 +22,9 @@ def test_navigate_search_and_follow_every_link_under_a_sub_path(site, reader, se
     links: set[str] = set()
 
     def collect() -> None:
-        links.update(urldefrag(h).url for h in page.locator("a[href]").evaluate_all("els => els.map(e => e.href)"))
+        links.update(urldefrag(h).url for h in page.locator("a[href]").evaluate_all(
+            # An SVG link's href (the maps) is an SVGAnimatedString: resolve its attribute.
+            "els => els.map(e => typeof e.href === 'string' ? e.href : new URL(e.getAttribute('href'), document.baseURI).href)"))
 
     collect()
     page.locator(".brief-cards a.brief-card__title", has_text=brief.title).click()
