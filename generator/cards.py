@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import link
 from .headline import headline
+from .i18n import N_, Words, actor_language, brief_language, direction, words as site_words
 from .link import Page, Site
 from .relations import claim_status
 from .speakers import speaker_index
@@ -24,15 +25,22 @@ RELATED_IN_CARD = 5  # per relation; the claim page lists them all
 
 
 def label(value: str) -> str:
-    """'very-likely' -> 'Very likely' (as the badges show it)."""
-    return value.replace("-", " ").capitalize()
+    """'very-likely' -> 'Very likely' (as the badges show it, in English)."""
+    return site_words().label(value)
 
 
-def brief_card_data(site: Site, brief_id: str, here: Page) -> Markup:
+def brief_card_data(site: Site, brief_id: str, here: Page, words: Words | None = None) -> Markup:
+    """The cards of a brief page. Contributor text is in the brief's language: ``lang`` (and
+    ``dir``) say which, for the card script to mark the elements that hold it (the card's own
+    words are the site's)."""
+    words = words or site_words()
     links = site.brief_links[brief_id]
+    language = brief_language(site, brief_id) or words.language
     data: dict[str, Any] = {
-        "claims": {c: _claim(site, c, here) for c in links.claims},
-        "implications": {i: _implication(site, i, here) for i in links.implications},
+        "lang": language,
+        "dir": direction(language),
+        "claims": {c: _claim(site, c, here, words) for c in links.claims},
+        "implications": {i: _implication(site, i, here, words) for i in links.implications},
     }
     return script_json(data)
 
@@ -43,20 +51,24 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def _speaker(site: Site, actor_id: str) -> dict[str, Any]:
-    return {"name": site.actors[actor_id].actor.name, "color": speaker_index(actor_id)}
+def _speaker(site: Site, actor_id: str, words: Words) -> dict[str, Any]:
+    language = actor_language(site, actor_id) or words.language
+    return {"name": site.actors[actor_id].actor.name, "color": speaker_index(actor_id), "lang": language,
+            "dir": direction(language)}
 
 
-def _claim(site: Site, claim_id: str, here: Page) -> dict[str, Any]:
+_RELATIONS = (N_("Contradicts"), N_("Contradicted by"), N_("Supports"), N_("Supported by"))
+
+
+def _claim(site: Site, claim_id: str, here: Page, words: Words) -> dict[str, Any]:
     record = site.claims[claim_id]
     claim, links = record.claim, site.claim_links[claim_id]
     status = claim_status(site, claim_id)
     relations = []
-    for name, ids in (("Contradicts", claim.contradicts), ("Contradicted by", links.contradicted_by),
-                      ("Supports", claim.supports), ("Supported by", links.supported_by)):
+    for name, ids in zip(_RELATIONS, (claim.contradicts, links.contradicted_by, claim.supports, links.supported_by)):
         if ids:
             relations.append({
-                "label": name,
+                "label": words.gettext(name),
                 "items": [{"text": site.claims[o].claim.statement,
                            "by": ", ".join(site.actors[a].actor.name for a in site.claims[o].claim.by),
                            "url": here.link(link.claim_page(o))} for o in ids[:RELATED_IN_CARD]],
@@ -65,29 +77,27 @@ def _claim(site: Site, claim_id: str, here: Page) -> dict[str, Any]:
     review = claim.review
     return {
         "url": here.link(link.claim_page(claim_id)),
-        "speakers": [_speaker(site, a) for a in claim.by],
+        "speakers": [_speaker(site, a, words) for a in claim.by],
         "via": site.actors[claim.via].actor.name if claim.via else None,
-        "medium": label(claim.medium) if claim.medium else None,
-        "type": label(claim.type),
+        "medium": words.label(claim.medium) if claim.medium else None,
+        "type": words.label(claim.type),
         "statement": claim.statement,
-        "rating": label(review.rating) if review else None,
+        "rating": words.label(review.rating) if review else None,
         "reviewer": review.by if review and review.by else None,
         "contested": status.contested,
         "relations": relations,
     }
 
 
-def _implication(site: Site, imp_id: str, here: Page) -> dict[str, Any]:
-    from .render import human_date  # render imports this module: bound at call time
-
+def _implication(site: Site, imp_id: str, here: Page, words: Words) -> dict[str, Any]:
     imp = site.implications[imp_id].implication
     return {
         "url": here.link(link.implication_page(imp_id)),
         "headline": headline(imp),
         "statement": imp.statement,
-        "likelihood": label(imp.likelihood),
-        "confidence": label(imp.confidence),
-        "horizon": label(imp.horizon),
-        "outcome": label(imp.outcome.status) if imp.outcome else None,
-        "outcomeDate": human_date(imp.outcome.date) if imp.outcome else None,
+        "likelihood": words.label(imp.likelihood),
+        "confidence": words.label(imp.confidence),
+        "horizon": words.label(imp.horizon),
+        "outcome": words.label(imp.outcome.status) if imp.outcome else None,
+        "outcomeDate": words.date(imp.outcome.date) if imp.outcome else None,
     }

@@ -80,6 +80,14 @@ def _parser() -> argparse.ArgumentParser:
     _common(schema)
     schema.add_argument("--check", action="store_true", help="only check that schema/ is up to date")
     schema.set_defaults(run=_run_schema)
+
+    words = sub.add_parser("translations", help="update the catalogues of the site's words from the templates"
+                                                " and code (generator/locale/)")
+    _common(words)
+    words.add_argument("--check", action="store_true",
+                       help="only list the messages a catalogue lacks or marks fuzzy; exit 1 if any")
+    words.add_argument("--add", default=None, metavar="LANG", help="start a catalogue for LANG (BCP 47, e.g. de)")
+    words.set_defaults(run=_run_translations)
     return parser
 
 
@@ -317,6 +325,32 @@ def _run_schema(args: argparse.Namespace, root: Path) -> int:
         return EXIT_PROBLEMS if stale else EXIT_OK
     for path in write_schemas(folder):
         print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_translations(args: argparse.Namespace, root: Path) -> int:
+    from . import i18n, translations  # Babel's extraction: only for this command
+
+    if args.check:
+        missing = translations.check()
+        for language, messages in missing.items():
+            path = i18n.catalogue_path(language).relative_to(i18n.LOCALE_DIR.parent.parent)
+            for message in messages:
+                print(f"{path}: error: no translation of {message!r} (empty or fuzzy)")
+        return EXIT_PROBLEMS if any(missing.values()) else EXIT_OK
+    template = translations.extract()
+    languages = [lang for lang in i18n.available_languages() if lang != i18n.SOURCE_LANGUAGE]
+    if args.add:
+        from .model import _check_language
+
+        try:
+            _check_language(args.add)
+        except ValueError as exc:
+            print(f"briefs translations: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        languages.append(args.add)
+    for language in dict.fromkeys(languages):
+        print(f"wrote {translations.update(language, template)}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ from .link import Page, Site
 from .maps.timeline import timeline_chart
 from .outputs import SiteOptions
 from .paginate import Part, paginate
-from .render import PageRenderer, RenderedPage, human_date
+from .render import PageRenderer, RenderedPage
 
 PER_PART = 100  # items per listing page; see tests/test_listings.py for the size budget this gives
 ACTOR_KINDS = ("person", "government", "state", "organization", "armed-group", "coalition", "group", "other")
@@ -27,6 +27,7 @@ ACTOR_KINDS = ("person", "government", "state", "organization", "armed-group", "
 
 def emit(site: Site, options: SiteOptions) -> Iterator[RenderedPage]:
     render = PageRenderer(site, options)
+    human_date = render.words.date
     yield from _listing(render, "timeline.md.j2", link.TIMELINE, "briefs",
                         [(str(site.briefs[b].date.year), b) for b in site.timeline],
                         lambda b: human_date(site.briefs[b].date), chart=timeline_chart(render.site, PER_PART))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .highlight import Segment, Span
+from .i18n import N_, Words, words as site_words
 from .relations import claim_status
 from .link import Site
 from .speakers import short_label, speaker_index
@@ -44,18 +45,24 @@ class Mark:
     chips: tuple[Chip, ...] = ()
 
 
-def chip(site: Site, claim_id: str) -> Chip:
+def chip(site: Site, claim_id: str, words: Words | None = None) -> Chip:
+    words = words or site_words()
     claim = site.claims[claim_id].claim
     status = claim_status(site, claim_id)
     first = site.actors[claim.by[0]].actor
     label = short_label(first) + (f" +{len(claim.by) - 1}" if len(claim.by) > 1 else "")
-    word = status.rating or ("contradicted" if status.contested else "")
+    state = status.rating or ("contradicted" if status.contested else "")
+    word = words.state(state) if state else ""
     names = ", ".join(site.actors[a].actor.name for a in claim.by)
-    spoken = f"{claim.type.capitalize()} by {names}" + (f", {word}" if word else "") + ":"
+    if word:
+        spoken = words.gettext(N_("%(type)s by %(names)s, %(state)s:"), type=words.label(claim.type), names=names,
+                               state=word)
+    else:
+        spoken = words.gettext(N_("%(type)s by %(names)s:"), type=words.label(claim.type), names=names)
     return Chip(claim_id, label, word, spoken, speaker_index(claim.by[0]), status.contested)
 
 
-def mark(site: Site, segment: Segment) -> Mark:
+def mark(site: Site, segment: Segment, words: Words | None = None) -> Mark:
     if segment.mention is not None:
         return Mark(segment.text, "mention", segment.mention.target)
     if not segment.quotes:
@@ -69,7 +76,7 @@ def mark(site: Site, segment: Segment) -> Mark:
     common = {
         "quotes": " ".join(f"{q.kind}:{q.target}" for q in segment.quotes),
         "anchors": tuple(starts),
-        "chips": tuple(chip(site, c) for c in starts),
+        "chips": tuple(chip(site, c, words) for c in starts),
         "overlap": len(claims) > 1,
     }
     if inner_claim is None:

@@ -6,7 +6,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import listings, maps, search, speakers
+from . import listings, maps, search, site_words, speakers
 from .forecasts import page as track_record
 from .opendata import emit as opendata
 from .corpus import Corpus
@@ -24,7 +24,7 @@ def _pages(site: Site, options: SiteOptions):
 
 # Every capability's entry point, in the order its outputs are collected.
 EMITTERS: tuple[Emitter, ...] = (_pages, listings.emit, speakers.emit, search.emit, track_record.emit,
-                               opendata.emit, maps.emit)
+                                 site_words.emit, opendata.emit, maps.emit)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ string is ever concatenated into markup in Python.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
@@ -19,9 +20,9 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import jinja2
 from mkdocs.utils.meta import get_data
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import link
+from . import i18n, link
 from .cards import brief_card_data
 from .corpus import BriefRecord
 from .forecasts.due import Forecast, as_of as forecast_day, forecasts
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from .outputs import SiteOptions
 
 _MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_MONTHS = ("January February March April May June July August September October November December").split()
 
 
 # The id of every generated page's <h1>, set rather than derived from the heading's text:
@@ -90,6 +90,12 @@ def md_inline(value: Any) -> Markup:
     return Markup(html.escape(_MD_ESCAPABLE.sub(r"\\\1", text), quote=True))
 
 
+def text_in(attrs: Markup, text: Any) -> Markup:
+    """``text`` (escaped) in a ``<span>`` with ``attrs`` (``Words.attrs``: its lang and dir), or bare
+    when there are none (text in the site's language)."""
+    return Markup("<span%s>%s</span>") % (attrs, text) if attrs else escape(text)
+
+
 def yaml_string(value: Any) -> Markup:
     """A YAML double-quoted scalar for front matter.
 
@@ -104,39 +110,66 @@ def yaml_string(value: Any) -> Markup:
 
 
 def count(n: int, word: str) -> str:
-    """'1 claim', '2 claims', '1,500 claims'."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    """'1 claim', '2 claims', '1,500 claims' (in English; ``Words.count`` in the site's language)."""
+    return i18n.words().count(n, word)
 
 
 def thousands(n: int) -> str:
     """'1,500'."""
-    return f"{n:,}"
+    return i18n.words().number(n)
 
 
 def human_date(value: dt.date) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    """'2 March 2024' (in English; ``Words.date`` in the site's language)."""
+    return i18n.words().date(value)
 
 
-def _environment() -> jinja2.Environment:
+# How the environment reads templates, shared with the catalogue's extraction (``translations.py``).
+TEMPLATE_OPTIONS: dict[str, Any] = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+
+
+@functools.lru_cache(maxsize=None)
+def environment(language: str = i18n.SOURCE_LANGUAGE) -> jinja2.Environment:
+    """The templates' environment for a site in ``language``: its catalogue installed
+    (``{% trans %}``, ``_()``, ``ngettext()``), dates, numbers and labels in its locale."""
+    words = i18n.words(language)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True,  # every value is HTML-escaped unless a template says otherwise
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
         auto_reload=False,  # templates are package files: no stat() per page to see if they changed
+        extensions=["jinja2.ext.i18n"],
+        **TEMPLATE_OPTIONS,
     )
+    env.policies["ext.i18n.trimmed"] = True  # a message's line breaks and indentation are not part of it
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
+    # The same semantics as the extension's newstyle callables (trusted message, escaped values), a
+    # third of the time per call: a page makes dozens of these calls.
+    env.globals.update(_=words.markup_gettext, gettext=words.markup_gettext, ngettext=words.markup_ngettext)
     env.filters["md"] = md_inline
-    env.filters["human_date"] = human_date
+    env.filters["human_date"] = words.date
     env.filters["yaml_string"] = yaml_string
-    env.filters["count"] = count
-    env.filters["thousands"] = thousands
+    env.filters["count"] = words.count
+    env.filters["thousands"] = words.number
+    env.filters["label"] = words.label
+    env.filters["state"] = words.state
+    env.filters["kind_group"] = words.kind_group
+    env.filters["page_kind"] = words.page_kind
     env.filters["groupby_year"] = _group_by_year
     env.filters["headline"] = headline
     env.filters["clip"] = lambda text: cut(" ".join(str(text).split()), DESCRIPTION_MAX)
     env.filters["license"] = license_name_and_url
     env.globals.update(
+        words=words,
+        lang_attrs=words.attrs,
+        brief_language=i18n.brief_language,
+        actor_language=i18n.actor_language,
+        # Python, not macros: they run for nearly every link of every page.
+        brief_lang=lambda site, brief_id: words.attrs(i18n.brief_language(site, brief_id)),
+        actor_lang=lambda site, actor_id: words.attrs(i18n.actor_language(site, actor_id)),
+        text_in=text_in,
+        time_element=lambda date: Markup('<time datetime="%s">%s</time>') % (date.isoformat(), words.date(date)),
+        PAGER=i18n.PAGER,
         PAGE_TITLE_ID=PAGE_TITLE_ID,
         brief_page=link.brief_page,
         actor_page=link.actor_page,
@@ -172,7 +205,7 @@ DESCRIPTION_MAX = 200  # characters of a page's meta description
 HOW_TO_READ = Page("how-to-read.md")  # docs/how-to-read.md: every badge links to its definition there
 TRACK_RECORD = Page("track-record.md")  # written by generator/forecasts/page.py
 CONTESTED = Page("contested.md")  # written by generator/maps/contested.py
-_ENV = _environment()
+_ENV = environment(i18n.SOURCE_LANGUAGE)  # English (the message ids); the same object PageRenderer uses for "en"
 
 
 # Fragments that are the same wherever they appear on pages of one folder (a claim's
@@ -191,9 +224,9 @@ class _Fragments:
     site, and every page that reuses it counts those reads as its own.
     """
 
-    def __init__(self, site: Any, folder: str, reads: Reads | None = None):
+    def __init__(self, site: Any, folder: str, reads: Reads | None = None, env: jinja2.Environment = _ENV):
         here = Page(f"{folder}/_.md" if folder else "_.md")
-        self._module = _ENV.get_template("_macros.j2").make_module({"here": here, "site": site})
+        self._module = env.get_template("_macros.j2").make_module({"here": here, "site": site})
         self._memo: dict[tuple[Any, ...], Any] = {}
         self._reads = reads
 
@@ -228,6 +261,9 @@ class PageRenderer:
                  download_url: str | None = None):
         self._session = options.memo.session(site) if options is not None and options.memo is not None else None
         self.site: Any = self._session.site if self._session else site
+        self.language = options.language if options is not None else i18n.SOURCE_LANGUAGE
+        self.words = i18n.words(self.language)
+        self._env = environment(self.language)
         self.common = {
             "site": self.site,
             "site_name": site_name if site_name is not None else (options.site_name if options else "Briefs"),
@@ -240,8 +276,9 @@ class PageRenderer:
     def __call__(self, template: str, page: Page, source: str | None = None, **context: Any) -> RenderedPage:
         folder = posixpath.dirname(page.path)
         if folder not in self._fragments:
-            self._fragments[folder] = _Fragments(self.site, folder, self._session.reads if self._session else None)
-        text = _ENV.get_template(template).render(here=page, m=self._fragments[folder], **self.common, **context)
+            self._fragments[folder] = _Fragments(self.site, folder, self._session.reads if self._session else None,
+                                                 self._env)
+        text = self._env.get_template(template).render(here=page, m=self._fragments[folder], **self.common, **context)
         return RenderedPage(page.path, text, source)
 
     def page(self, page: Page, job: Callable[[], RenderedPage], inputs: Any = ()) -> RenderedPage:
@@ -249,9 +286,8 @@ class PageRenderer:
         incremental build, the page it gave last time if ``inputs`` and every read are unchanged."""
         if self._session is None:
             return job()
-        return self._session.get(("page", page.path), (self.common["site_name"], self.common["download_url"], self.site_url,
-                                                      inputs),
-                                 job)
+        return self._session.get(("page", page.path), (self.common["site_name"], self.common["download_url"],
+                                                      self.site_url, self.language, inputs), job)
 
 
 def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: str | None = None,
@@ -278,11 +314,12 @@ def render_site(site: Site, options: "SiteOptions | None" = None, *, site_name: 
 def _brief(render: PageRenderer, site: Any, brief_id: str) -> RenderedPage:
     brief = site.briefs[brief_id]
     page = link.brief_page(brief_id)
+    words = render.words
     return render("brief.md.j2", page, brief.path, jsonld=jsonld.brief_page(site, brief_id, render.site_url),
-                  brief=brief, links=site.brief_links[brief_id], cards=brief_card_data(site, brief_id, page),
+                  brief=brief, links=site.brief_links[brief_id], cards=brief_card_data(site, brief_id, page, words),
                   speakers=list(dict.fromkeys(a for c in site.brief_links[brief_id].claims
                                               for a in site.claims[c].claim.by)),
-                  article=[(block, [mark(site, seg) for seg in block.segments])
+                  article=[(block, [mark(site, seg, words) for seg in block.segments])
                            for block in article_blocks(site, brief)],
                   map=brief_map(site, brief_id))
 
@@ -301,15 +338,15 @@ def _claim(render: PageRenderer, site: Any, claim_id: str) -> RenderedPage:
     return render("claim.md.j2", link.claim_page(claim_id), record.path,
                   record=record, claim=record.claim, brief=brief, links=site.claim_links[claim_id],
                   jsonld=jsonld.claim_page(site, claim_id, render.site_url),
-                  context=quote_context(brief, record.anchor, "claim", claim_id),
-                  evidence=[quote_context(brief, a, "evidence", claim_id) if a else None
+                  context=quote_context(brief, record.anchor, "claim", claim_id, render.words),
+                  evidence=[quote_context(brief, a, "evidence", claim_id, render.words) if a else None
                             for a in record.evidence_anchors])
 
 
 def _implication(render: PageRenderer, site: Any, imp_id: str, forecast: Forecast) -> RenderedPage:
     record = site.implications[imp_id]
     brief = site.briefs[record.brief]
-    context = quote_context(brief, record.anchor, "implication", imp_id) if record.anchor else None
+    context = quote_context(brief, record.anchor, "implication", imp_id, render.words) if record.anchor else None
     return render("implication.md.j2", link.implication_page(imp_id), record.path,
                   record=record, implication=record.implication, brief=brief, context=context, forecast=forecast,
                   jsonld=jsonld.implication_page(site, imp_id, render.site_url))
@@ -358,14 +395,16 @@ class QuoteContext:
     original: str | None = None  # the source article opened at the quote (opendata/fragments.py)
 
 
-def quote_context(brief: BriefRecord, anchor: Any, kind: str, owner_id: str) -> QuoteContext:
+def quote_context(brief: BriefRecord, anchor: Any, kind: str, owner_id: str,
+                  words: i18n.Words | None = None) -> QuoteContext:
+    words = words or i18n.words()
     blocks = brief.seed.blocks
     text = blocks[anchor.block].text
     anchor_id = link.quote_anchor(owner_id) if kind == "claim" else f"p-{anchor.block + 1}"
     if blocks[anchor.block].kind == "heading":
-        place = "Section heading"
+        place = words.place(None)
     else:
-        place = f"Paragraph {sum(1 for b in blocks[: anchor.block + 1] if b.kind == 'paragraph')}"
+        place = words.place(sum(1 for b in blocks[: anchor.block + 1] if b.kind == 'paragraph'))
     source = brief.doc.source
     return QuoteContext(text[: anchor.start], text[anchor.start : anchor.end], text[anchor.end :],
                         place, anchor_id, fragments.original_link(source.url if source else None, brief.seed, anchor))

@@ -78,6 +78,18 @@ def build_site_from(corpus_src: Path, dest: Path) -> Path:
     return site
 
 
+def build_site_in_language(corpus_src: Path, dest: Path, language: str) -> Path:
+    """``build_site_from`` with ``theme.language: <language>`` in the corpus's mkdocs.yml."""
+    corpus = make_corpus(corpus_src, dest)
+    config = (corpus / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  language: en\n" in config, "mkdocs.yml no longer sets theme.language: en"
+    (corpus / "mkdocs.yml").write_text(config.replace("\n  language: en\n", f"\n  language: {language}\n"),
+                                       encoding="utf-8")
+    code = run_build(corpus)
+    assert code == 0, f"briefs build --root {corpus} exited with {code}"
+    return corpus / "site"
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """Relative path -> SHA-256 of every file under ``folder``."""
     return {

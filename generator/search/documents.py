@@ -28,6 +28,7 @@ import markdown
 from mkdocs.utils.meta import get_data
 
 from .. import link
+from ..i18n import N_, words as site_words
 from ..link import Site
 
 # What a result says it is (the reader sees the label).
@@ -62,6 +63,7 @@ def _html(page: link.Page, anchor: str = "") -> str:
 
 def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
     """The documents of every brief (with its paragraphs, claims and implications), then every actor."""
+    words = site_words(default_language)  # the chrome of a result (its context line) is in the site's language
     actor_language: dict[str, str] = {}
     for brief in site.corpus.briefs:
         language = brief.doc.language or default_language
@@ -79,9 +81,9 @@ def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
         for number, block in enumerate(brief.seed.blocks, start=1):
             if block.kind == "paragraph":
                 paragraph += 1
-                where = f"Paragraph {paragraph}"
+                where = words.place(paragraph)
             else:
-                where = "Section heading"
+                where = words.place(None)
             yield SearchDoc("brief", doc.title, _html(page, f"p-{number}"), _snippet_source(block.text), where,
                             ((block.text, BODY if block.kind == "paragraph" else STATEMENT / 2),), language)
         for claim_id in site.brief_links[brief.id].claims:
@@ -89,7 +91,7 @@ def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
             speakers = ", ".join(site.actors[a].actor.name for a in claim.by)
             yield SearchDoc(
                 "claim", claim.statement, _html(link.claim_page(claim_id)), _snippet_source(claim.quote),
-                f"by {speakers} · {doc.title}",
+                words.gettext(N_("by %(speakers)s · %(title)s"), speakers=speakers, title=doc.title),
                 ((claim.statement, STATEMENT), (claim.quote, QUOTE), (speakers, MINOR)),
                 language,
             )
@@ -97,7 +99,7 @@ def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
             imp = site.implications[imp_id].implication
             yield SearchDoc(
                 "implication", imp.statement, _html(link.implication_page(imp_id)), _snippet_source(imp.quote or ""),
-                f"{imp.likelihood.replace('-', ' ').capitalize()} · {doc.title}",
+                f"{words.label(imp.likelihood)} · {doc.title}",
                 ((imp.statement, STATEMENT), (imp.quote or "", QUOTE)),
                 language,
             )
@@ -106,7 +108,7 @@ def entity_documents(site: Site, default_language: str) -> Iterator[SearchDoc]:
         about = " ".join(part for part in (actor.role, actor.description) if part)
         yield SearchDoc(
             "actor", actor.name, _html(link.actor_page(actor_id)), _snippet_source(about or ", ".join(actor.aliases)),
-            actor.kind.replace("-", " ").capitalize(),
+            words.label(actor.kind),
             ((actor.name, NAME), (" ".join(actor.aliases), ALIAS), (actor.role or "", SUMMARY),
              (actor.description or "", BODY)),
             actor_language.get(actor_id, default_language),

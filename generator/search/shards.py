@@ -31,8 +31,10 @@ The files (under ``search/``):
     :data:`PREFIX_KEYS` most frequent completions, merged (``k`` lists them). So any one-word
     query, complete or not, reads exactly one term shard.
 ``d/<n>.js`` (document shards)
-    ``[[kind, title, url, text, context], ...]`` for documents
+    ``[[kind, title, url, text, context, language, direction], ...]`` for documents
     ``n * block`` to ``n * block + block - 1``: read only for the results shown.
+    ``language`` (BCP 47) and ``direction`` (``ltr``/``rtl``) are those of the
+    document's text, for the result's ``lang`` and ``dir``.
 
 Safety: contributor text is data. It is JSON-encoded with ``<``, ``>``, ``&``
 and U+2028/U+2029 escaped, and ``search.js`` puts it in the page with
@@ -49,6 +51,7 @@ import operator
 from array import array
 from typing import Iterator, Sequence
 
+from ..i18n import direction
 from .documents import KINDS, SearchDoc
 from .terms import Terms, merge_max
 
@@ -312,7 +315,8 @@ class ShardWriter:
             if cached_block is not None and cached_block[0] == block:
                 blocks[n] = cached_block
             else:
-                rows = [[kinds.index(d.kind), d.title, d.url, d.text, d.context] for d in block]
+                rows = [[kinds.index(d.kind), d.title, d.url, d.text, d.context, d.language,
+                          direction(d.language)] for d in block]
                 blocks[n] = (block, script(f"d/{n}", rows))
             files[f"{FOLDER}/d/{n}.js"] = blocks[n][1]
         self._doc_blocks = blocks

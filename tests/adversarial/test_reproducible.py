@@ -134,6 +134,13 @@ def test_without_source_date_epoch_the_date_of_the_newest_brief_is_used(sites):
     assert _gzip_time(sites["no-epoch"] / "sitemap.xml.gz") == _midnight(newest)
 
 
+def test_the_generated_scripts_are_compared_too(sites):
+    """site-words.js (the scripts' words, from the catalogue) and the search shards are in every tree compared."""
+    for name in ("reference", "no-epoch"):
+        assert (sites[name] / "assets" / "javascripts" / "site-words.js").is_file()
+        assert any((sites[name] / "search" / "d").glob("*.js"))
+
+
 def test_the_maps_and_filter_data_are_among_the_compared_files(sites):
     """The new outputs of generator/maps are in the builds compared above: inline SVG maps on
     brief and actor pages, the timeline chart, the contested page, the filter data."""

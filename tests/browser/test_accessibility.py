@@ -19,7 +19,7 @@ from .site_reading import expect, open_search
 @dataclass(frozen=True)
 class State:
     name: str
-    site: str  # "example" or "multi"
+    site: str  # a corpus of tests/browser/conftest.py: "example", "multi", "syria", "multilingual"
     path: str
     prepare: Callable[[object], None] | None = None
 
@@ -36,6 +36,13 @@ def _search_with_results(page) -> None:
     expect(page.locator("#briefs-search-results")).to_have_attribute("data-query", "reservoir")
     expect(page.locator("#briefs-search-results mark").first).to_be_visible()
     box.press("ArrowDown")
+
+
+def _search_arabic(page) -> None:
+    box = open_search(page)
+    box.press_sequentially("الأسمدة")
+    expect(page.locator("#briefs-search-results")).to_have_attribute("data-query", "الأسمدة")
+    expect(page.locator("#briefs-search-results [role=option]").first).to_be_visible()
 
 
 def _open_map(page) -> None:
@@ -90,6 +97,16 @@ STATES = (
     State("resolved implication", "syria", "implications/us-sanctions-on-turkey.html"),
     State("card of a relayed claim", "syria", "briefs/us-pulls-back-from-northern-syria.html", _open_card),
     State("search open with results", "multi", "claims/index.html", _search_with_results),
+    # Articles in other languages (tests/browser/test_languages.py): Arabic right to left, Russian, English.
+    State("arabic brief", "multilingual", "briefs/date-harvest.html"),
+    State("arabic brief with a card open", "multilingual", "briefs/date-harvest.html", _open_card),
+    State("arabic claim", "multilingual", "claims/record-date-harvest.html"),
+    State("arabic actor", "multilingual", "actors/sami-al-haddad.html"),
+    State("russian brief", "multilingual", "briefs/volga-water.html"),
+    State("russian implication", "multilingual", "implications/water-utility-audit.html"),
+    State("english brief among others", "multilingual", "briefs/harbour-ferries.html"),
+    State("claims in six languages", "multilingual", "claims/index.html"),
+    State("arabic search results", "multilingual", "index.html", _search_arabic),
 )
 
 

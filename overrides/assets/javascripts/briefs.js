@@ -9,6 +9,26 @@
  * Escape closes it. It sits right after the highlight in the reading order,
  * so Tab reaches its links and then moves on: focus is never trapped.
  */
+/* The site's words: BriefsWords (site-words.js, generated from the catalogue), else English. */
+var briefsWord = (function (root) {
+  "use strict";
+  var ENGLISH = {
+    cardLabel: "About this highlight", via: "via %(name)s", rated: "Rated %(rating)s",
+    ratedBy: "Rated %(rating)s by %(reviewer)s", contested: "Contested", andMore: "and %(num)s more",
+    relation: "%(relation)s:", openClaim: "Open the claim page", implication: "Implication",
+    estimate: "Likelihood: %(likelihood)s \u00b7 Confidence: %(confidence)s \u00b7 Horizon: %(horizon)s",
+    outcome: "Outcome: %(outcome)s, %(date)s", openImplication: "Open the implication page",
+    example: "Example %(num)s (scrolls sideways)", table: "Table %(num)s (scrolls sideways)",
+  };
+  return function (key, values) {
+    var words = root.BriefsWords || {};
+    var text = typeof words[key] === "string" ? words[key] : ENGLISH[key];
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    });
+  };
+})(typeof globalThis !== "undefined" ? globalThis : this);
+
 (function () {
   "use strict";
   var source = document.getElementById("briefs-cards");
@@ -25,7 +45,10 @@
   card.id = "briefs-card";
   card.className = "briefs-card";
   card.setAttribute("role", "group");
-  card.setAttribute("aria-label", "About this highlight");
+  card.setAttribute("aria-label", briefsWord("cardLabel"));
+  // The card sits inside the article, but its own words are the site's: its language and direction.
+  card.lang = document.documentElement.lang || "en";
+  card.dir = document.body.dir || document.documentElement.dir || "ltr";
   card.hidden = true;
   var current = null;  // the highlight the card is about
   var showTimer = 0;
@@ -46,6 +69,13 @@
     return a;
   }
 
+  // Contributor text (statements, names) is in the brief's language: say so, and isolate its direction.
+  function content(node, lang, dir) {
+    node.lang = lang || data.lang || card.lang;
+    node.dir = dir || data.dir || "auto";
+    return node;
+  }
+
   function claimSection(item) {
     var box = el("span", "briefs-card__item briefs-card__item--claim");
     var who = el("span", "briefs-card__speakers");
@@ -54,47 +84,59 @@
       var swatch = el("span", "briefs-card__swatch speaker-" + s.color);
       swatch.setAttribute("aria-hidden", "true");
       who.appendChild(swatch);
-      who.appendChild(el("span", "briefs-card__speaker", s.name));
+      who.appendChild(content(el("span", "briefs-card__speaker", s.name), s.lang, s.dir));
     });
     box.appendChild(who);
     if (item.via || item.medium) {
-      box.appendChild(el("span", "briefs-card__relayed",
-        (item.via ? "via " + item.via : "") + (item.via && item.medium ? " · " : "") + (item.medium || "")));
+      var relayed = el("span", "briefs-card__relayed");
+      if (item.via) {
+        var parts = briefsWord("via").split("%(name)s");
+        relayed.appendChild(document.createTextNode(parts[0]));
+        relayed.appendChild(content(el("span", null, item.via)));
+        relayed.appendChild(document.createTextNode(parts.slice(1).join("")));
+      }
+      if (item.via && item.medium) relayed.appendChild(document.createTextNode(" \u00b7 "));
+      if (item.medium) relayed.appendChild(document.createTextNode(item.medium));
+      box.appendChild(relayed);
     }
     var facts = el("span", "briefs-card__facts");
     facts.appendChild(el("span", "briefs-card__type", item.type));
     if (item.rating) {
-      facts.appendChild(el("span", "briefs-card__rating", "Rated " + item.rating +
-        (item.reviewer ? " by " + item.reviewer : "")));
+      facts.appendChild(el("span", "briefs-card__rating", item.reviewer
+        ? briefsWord("ratedBy", { rating: item.rating, reviewer: item.reviewer })
+        : briefsWord("rated", { rating: item.rating })));
     }
-    if (item.contested) facts.appendChild(el("span", "briefs-card__contested", "Contested"));
+    if (item.contested) facts.appendChild(el("span", "briefs-card__contested", briefsWord("contested")));
     box.appendChild(facts);
-    box.appendChild(el("span", "briefs-card__statement", item.statement));
+    box.appendChild(content(el("span", "briefs-card__statement", item.statement)));
     item.relations.forEach(function (rel) {
       var row = el("span", "briefs-card__relation");
-      row.appendChild(el("span", "briefs-card__relation-label", rel.label + ": "));
+      row.appendChild(el("span", "briefs-card__relation-label", briefsWord("relation", { relation: rel.label }) + " "));
       rel.items.forEach(function (other, i) {
         if (i) row.appendChild(document.createTextNode("; "));
-        row.appendChild(link(other.url, other.text));
-        row.appendChild(document.createTextNode(" (" + other.by + ")"));
+        row.appendChild(content(link(other.url, other.text)));
+        row.appendChild(document.createTextNode(" ("));
+        row.appendChild(content(el("span", null, other.by)));
+        row.appendChild(document.createTextNode(")"));
       });
-      if (rel.more) row.appendChild(document.createTextNode("; and " + rel.more + " more"));
+      if (rel.more) row.appendChild(document.createTextNode("; " + briefsWord("andMore", { num: rel.more })));
       box.appendChild(row);
     });
-    box.appendChild(link(item.url, "Open the claim page", "briefs-card__open"));
+    box.appendChild(link(item.url, briefsWord("openClaim"), "briefs-card__open"));
     return box;
   }
 
   function implicationSection(item) {
     var box = el("span", "briefs-card__item briefs-card__item--implication");
-    box.appendChild(el("span", "briefs-card__kind", "Implication"));
-    box.appendChild(el("span", "briefs-card__statement", item.headline));
-    box.appendChild(el("span", "briefs-card__facts",
-      "Likelihood: " + item.likelihood + " · Confidence: " + item.confidence + " · Horizon: " + item.horizon));
+    box.appendChild(el("span", "briefs-card__kind", briefsWord("implication")));
+    box.appendChild(content(el("span", "briefs-card__statement", item.headline)));
+    box.appendChild(el("span", "briefs-card__facts", briefsWord("estimate",
+      { likelihood: item.likelihood, confidence: item.confidence, horizon: item.horizon })));
     if (item.outcome) {
-      box.appendChild(el("span", "briefs-card__outcome", "Outcome: " + item.outcome + ", " + item.outcomeDate));
+      box.appendChild(el("span", "briefs-card__outcome",
+        briefsWord("outcome", { outcome: item.outcome, date: item.outcomeDate })));
     }
-    box.appendChild(link(item.url, "Open the implication page", "briefs-card__open"));
+    box.appendChild(link(item.url, briefsWord("openImplication"), "briefs-card__open"));
     return box;
   }
 
@@ -115,7 +157,10 @@
     var box = article.getBoundingClientRect();
     card.style.top = (r.bottom - box.top + 6) + "px";
     var width = card.offsetWidth;
-    var left = Math.min(r.left - box.left, article.clientWidth - width);
+    // Under the end of the highlight's last line: its left edge in left-to-right text, its right
+    // edge in right-to-left text (where that line ends on the left).
+    var rtl = window.getComputedStyle(quote).direction === "rtl";
+    var left = Math.min(rtl ? r.right - box.left - width : r.left - box.left, article.clientWidth - width);
     card.style.left = Math.max(0, left) + "px";
   }
 
@@ -231,8 +276,8 @@ window.addEventListener("load", function () {
     if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
-      var what = wrap.tagName === "CODE" ? "Example " : "Table ";
-      wrap.setAttribute("aria-label", what + (i + 1) + " (scrolls sideways)");  // landmarks need unique names
+      // Landmarks need unique names.
+      wrap.setAttribute("aria-label", briefsWord(wrap.tagName === "CODE" ? "example" : "table", { num: i + 1 }));
     }
   });
 });

@@ -305,7 +305,8 @@
     return Promise.all(numbers.map(function (n) {
       return load("d/" + Math.floor(n / manifest.block)).then(function (rows) {
         var row = rows[n % manifest.block];
-        return { kind: manifest.kinds[row[0]], title: row[1], url: row[2], text: row[3], context: row[4] };
+        return { kind: manifest.kinds[row[0]], title: row[1], url: row[2], text: row[3], context: row[4],
+          language: row[5] || "", dir: row[6] || "" };
       });
     }));
   }

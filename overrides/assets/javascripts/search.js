@@ -17,6 +17,25 @@
   var documents = engine.documents;
   var load = engine.load;
 
+  // The site's words (site-words.js, generated from the catalogue); English when it is missing.
+  var WORDS = root.BriefsWords || {};
+  var ENGLISH = {
+    searchTitle: "Search (press / or s)", search: "Search",
+    searchLabel: "Search briefs, actors, claims, implications and the guide",
+    searchPlaceholder: "Search briefs, actors, claims\u2026", closeSearch: "Close search",
+    searchHelp: "Type a word or a name in any language. Arrow keys choose a result, Enter opens it, Escape closes.",
+    searchResults: "Search results", showMore: "Show more results", searchDialog: "Search the site",
+    unavailable: "Search is unavailable: %(error)s", noResults: "No results for \u201c%(query)s\u201d",
+    partial: "matching some of the words of \u201c%(query)s\u201d", found: "for \u201c%(query)s\u201d",
+  };
+
+  function word(key, values) {
+    var text = typeof WORDS[key] === "string" ? WORDS[key] : ENGLISH[key];
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    });
+  }
+
   function appendMarked(element, text, ranges) {
     var position = 0;
     ranges.forEach(function (range) {
@@ -65,27 +84,27 @@
 
   var opener = element("button", {
     type: "button", class: "md-header__button md-icon briefs-search-open", "aria-haspopup": "dialog",
-    "aria-keyshortcuts": "/ s", title: "Search (press / or s)",
-  }, [icon(), element("span", { class: "briefs-search-open__label", text: "Search" }),
+    "aria-keyshortcuts": "/ s", title: word("searchTitle"),
+  }, [icon(), element("span", { class: "briefs-search-open__label", text: word("search") }),
     element("kbd", { class: "briefs-search-open__key", "aria-hidden": "true", text: "/" })]);
 
   var input = element("input", {
     type: "search", id: "briefs-search-input", class: "briefs-search__input", role: "combobox",
     "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": "briefs-search-results",
-    "aria-describedby": "briefs-search-help", "aria-label": "Search briefs, actors, claims, implications and the guide",
-    placeholder: "Search briefs, actors, claims\u2026", autocomplete: "off", autocapitalize: "off",
+    "aria-describedby": "briefs-search-help", "aria-label": word("searchLabel"),
+    placeholder: word("searchPlaceholder"), autocomplete: "off", autocapitalize: "off",
     spellcheck: "false", enterkeyhint: "search",
   });
-  var closer = element("button", { type: "button", class: "briefs-search__close", "aria-label": "Close search" },
+  var closer = element("button", { type: "button", class: "briefs-search__close", "aria-label": word("closeSearch") },
     [element("span", { "aria-hidden": "true", text: "\u00d7" })]);
   var status = element("p", { id: "briefs-search-status", class: "briefs-search__status", role: "status",
     "aria-live": "polite", "aria-atomic": "true" });
   var help = element("p", { id: "briefs-search-help", class: "briefs-search__help",
-    text: "Type a word or a name in any language. Arrow keys choose a result, Enter opens it, Escape closes." });
+    text: word("searchHelp") });
   var list = element("div", { id: "briefs-search-results", class: "briefs-search__results", role: "listbox",
-    "aria-label": "Search results", hidden: "" });
-  var more = element("button", { type: "button", class: "briefs-search__more", hidden: "", text: "Show more results" });
-  var dialog = element("dialog", { class: "briefs-search", "aria-label": "Search the site" }, [
+    "aria-label": word("searchResults"), hidden: "" });
+  var more = element("button", { type: "button", class: "briefs-search__more", hidden: "", text: word("showMore") });
+  var dialog = element("dialog", { class: "briefs-search", "aria-label": word("searchDialog") }, [
     element("div", { class: "briefs-search__bar", role: "search" }, [icon(), input, closer]),
     status, help, list, more,
   ]);
@@ -112,7 +131,7 @@
   }
 
   function fail(error) {
-    status.textContent = "Search is unavailable: " + error.message;
+    status.textContent = word("unavailable", { error: error.message });
   }
 
   function options() {
@@ -128,21 +147,36 @@
     all[state.active].scrollIntoView({ block: "nearest" });
   }
 
-  function count(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
+  function results(n) {
+    var forms = (WORDS.counts && WORDS.counts.result) || ["%(num)s result", "%(num)s results"];
+    var form = forms[WORDS.plural ? WORDS.plural(n) : Number(n !== 1)] || forms[forms.length - 1];
+    var number = n;
+    try {
+      number = new Intl.NumberFormat(WORDS.language || "en").format(n);
+    } catch (e) { /* an unknown language tag: plain digits */ }
+    return form.replace("%(num)s", number);
+  }
+
+  // A result's title and snippet are in its document's language (the index says which): lang and dir.
+  function content(attributes, doc) {
+    if (doc.language) attributes.lang = doc.language;
+    if (doc.dir) attributes.dir = doc.dir;
+    return attributes;
   }
 
   function result(doc, match, number) {
-    var title = element("span", { class: "briefs-search__title" });
+    var title = element("span", content({ class: "briefs-search__title" }, doc));
     appendMarked(title, doc.title, marks(doc.title, match));
+    var key = doc.kind.toLowerCase();
     var parts = [
-      element("span", { class: "briefs-search__kind briefs-search__kind--" + doc.kind.toLowerCase(), text: doc.kind }),
+      element("span", { class: "briefs-search__kind briefs-search__kind--" + key,
+        text: (WORDS.kinds && WORDS.kinds[key]) || doc.kind }),
       title,
     ];
     if (doc.context) parts.push(element("span", { class: "briefs-search__context", text: doc.context }));
     if (doc.text) {
       var cut = snippet(doc.text, marks(doc.text, match));
-      var text = element("span", { class: "briefs-search__snippet" });
+      var text = element("span", content({ class: "briefs-search__snippet" }, doc));
       appendMarked(text, cut.text, cut.ranges);
       parts.push(text);
     }
@@ -199,9 +233,8 @@
     var n = found.docs.length;
     list.hidden = n === 0;
     input.setAttribute("aria-expanded", n ? "true" : "false");
-    status.textContent = n === 0 ? "No results for \u201c" + query.trim() + "\u201d"
-      : (found.partial ? count(n, "result") + " matching some of the words of \u201c"
-        : count(n, "result") + " for \u201c") + query.trim() + "\u201d";
+    status.textContent = n === 0 ? word("noResults", { query: query.trim() })
+      : results(n) + " " + word(found.partial ? "partial" : "found", { query: query.trim() });
     list.dataset.query = query;
   }
 
