@@ -110,6 +110,17 @@ STATES = (
 )
 
 
+# Frames pass (a scroll's handlers run and start their transitions), then every running
+# animation and transition ends; twice, as one ending may start another.
+_SETTLED = """async () => {
+    const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let i = 0; i < 2; i++) {
+        await frame();
+        await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+    }
+}"""
+
+
 @pytest.fixture(scope="module")
 def axe():
     axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright",
@@ -133,6 +144,9 @@ def test_axe_finds_no_violation_on_any_page_kind(built_sites, reader, axe, phone
             assert scheme == ("slate" if dark else "default"), state.name
         if state.prepare:
             state.prepare(page)
+        # what the reader sees once the theme's transitions (the header's title sliding in when
+        # opening a card scrolls the page) have ended, not a frame half-way through one
+        page.evaluate(_SETTLED)
         # preload: axe would re-read the stylesheets with XHR, which Chromium refuses on file://
         # (reported as failed loads); the rule that needs them (css-orientation-lock) is moot here.
         results = axe.run(page, options={"resultTypes": ["violations"], "preload": False})
