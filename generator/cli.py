@@ -153,10 +153,29 @@ def _output_folder(option: str, given: str, target: Path, root: Path) -> bool:
     return True
 
 
-def _run_generate(args: argparse.Namespace, root: Path) -> int:
+def _write_output(given: str, out: Path, outputs: dict, docs: Path | None = None) -> int:
+    """Write ``outputs`` (and the hand-written ``docs`` folder, if any) into ``out`` through a
+    staging folder swapped in on success; the exit code, with the reason on stderr."""
     from .output_folder import UnsafeOutput
-    from .pipeline import generate
     from .write import WriteError, replacing, write_tree
+
+    try:
+        with replacing(out) as staging:
+            if docs is not None and docs.is_dir():
+                shutil.copytree(docs, staging, dirs_exist_ok=True)
+            write_tree(outputs, staging)
+    except UnsafeOutput as exc:
+        print(f"error: --out {given}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except WriteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _run_generate(args: argparse.Namespace, root: Path) -> int:
+    from .pipeline import generate
+    from .write import WriteError
 
     out = Path(args.out)
     if not _output_folder("--out", args.out, out, root):
@@ -176,18 +195,10 @@ def _run_generate(args: argparse.Namespace, root: Path) -> int:
     except WriteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    try:
-        with replacing(out) as staging:
-            docs = root / "docs"
-            if docs.is_dir():  # the hand-written pages (e.g. the contributor guide) come along
-                shutil.copytree(docs, staging, dirs_exist_ok=True)
-            write_tree({**generated.pages, **generated.files}, staging)
-    except UnsafeOutput as exc:
-        print(f"error: --out {args.out}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except WriteError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
+    # the hand-written pages (e.g. the contributor guide) come along
+    code = _write_output(args.out, out, {**generated.pages, **generated.files}, docs=root / "docs")
+    if code != EXIT_OK:
+        return code
     print(f"wrote {len(generated.pages)} pages and {len(generated.files)} other files to {out}", file=sys.stderr)
     return EXIT_OK
 
@@ -196,8 +207,6 @@ def _run_export(args: argparse.Namespace, root: Path) -> int:
     """The dataset's files, as the site publishes them under data/, without building it."""
     from .link import link_corpus
     from .opendata.emit import files
-    from .output_folder import UnsafeOutput
-    from .write import WriteError, replacing, write_tree
 
     out = Path(args.out)
     if not _output_folder("--out", args.out, out, root):
@@ -215,15 +224,9 @@ def _run_export(args: argparse.Namespace, root: Path) -> int:
     assert corpus is not None
     written = {f.path.removeprefix("data/"): f for f in
                files(link_corpus(corpus), options, tuple(dict.fromkeys(args.format)))}
-    try:
-        with replacing(out) as staging:
-            write_tree(written, staging)
-    except UnsafeOutput as exc:
-        print(f"error: --out {args.out}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except WriteError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
+    code = _write_output(args.out, out, written)
+    if code != EXIT_OK:
+        return code
     print(f"wrote {len(written)} files to {out}", file=sys.stderr)
     return EXIT_OK
 

@@ -195,12 +195,8 @@ def is_theme_script(script: Tag) -> bool:
     return "__md_" in body or "__tabbed_" in body
 
 
-def is_card_data(script: Tag) -> bool:
-    """A brief page's highlight-card data: JSON (never run), with no '<', '>' or '&' in its source,
-    so no annotation text can end the element; it parses."""
-    if script.get("id") != "briefs-cards" or script.get("type") != "application/json":
-        return False
-    body = script.string or ""
+def _inert_json(body: str) -> bool:
+    """JSON whose source holds no '<', '>', '&' or line separator (no text can end its element) and parses."""
     if re.search(r"[<>&\u2028\u2029]", body):
         return False
     try:
@@ -208,6 +204,14 @@ def is_card_data(script: Tag) -> bool:
     except ValueError:
         return False
     return True
+
+
+def is_card_data(script: Tag) -> bool:
+    """A brief page's highlight-card data: JSON (never run), with no '<', '>' or '&' in its source,
+    so no annotation text can end the element; it parses."""
+    if script.get("id") != "briefs-cards" or script.get("type") != "application/json":
+        return False
+    return _inert_json(script.string or "")
 
 
 def is_json_ld(script: Tag) -> bool:
@@ -216,14 +220,7 @@ def is_json_ld(script: Tag) -> bool:
     it parses."""
     if script.get("type") != "application/ld+json" or script.find_parent("head") is None:
         return False
-    body = script.string or ""
-    if re.search(r"[<>&\u2028\u2029]", body):
-        return False
-    try:
-        json.loads(body)
-    except ValueError:
-        return False
-    return True
+    return _inert_json(script.string or "")
 
 
 def html_violations(soup: BeautifulSoup | Tag, where: str, *, theme: bool = True) -> list[str]:
